@@ -1,0 +1,94 @@
+import express from 'express';
+import cookieParser from 'cookie-parser';
+import type { Logger } from 'pino';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { DB } from './db/database';
+import { createLogger } from './logger';
+import type { Mailer } from './mail/mailer';
+import { mailRoutes } from './mail/mail.routes';
+import { homeRoutes } from './home/home.routes';
+import { StaffService } from './staff/staff.service';
+import { authRoutes } from './staff/auth.routes';
+import { accountRoutes } from './staff/account.routes';
+import { usersRoutes } from './staff/users.routes';
+import { PUBLIC_DIR, USWDS_DIST, VIEWS_DIR } from './paths';
+import { createPassport } from './web/auth';
+import { csrfLocals, csrfProtection } from './web/csrf';
+import { errorHandler, notFound } from './web/error-handler';
+import { flashLocals } from './web/flash';
+import { healthRoutes } from './web/health.routes';
+import { residentLocale, staffLocale } from './web/locale';
+import { requestLog } from './web/request-log';
+import { noStore, securityHeaders } from './web/security';
+import { cookieName, sessionMiddleware, sessionTimeouts } from './web/session';
+import { staffLocals } from './web/staff-locals';
+import { viewHelpers } from './web/view-helpers';
+
+export interface AppDeps {
+  db: DB;
+  config: Config;
+  mailer: Mailer;
+  clock: Clock;
+  logger?: Logger;
+  /** Overrides config.sessionSecret (the server passes the one kept in the database). */
+  sessionSecret?: string;
+  /** Per-IP login request limit per 15 minutes (tests lower or raise it). */
+  loginRateLimit?: number;
+}
+
+/** Paths whose pages are for staff (English) rather than residents (their own language). */
+const STAFF_PATHS = /^\/(staff|login|logout|set-password)(\/|$)/;
+
+/** Builds the Express app from its dependencies; src/server.ts starts it. */
+export function createApp(deps: AppDeps): express.Express {
+  const { db, config, mailer, clock } = deps;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const secret = deps.sessionSecret ?? config.sessionSecret;
+  if (!secret) throw new Error('createApp needs a session secret');
+
+  const staff = new StaffService({ db, mailer, clock, config, logger });
+  const passport = createPassport(staff);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('views', VIEWS_DIR);
+  app.set('view engine', 'ejs');
+  app.set('trust proxy', config.trustProxy);
+  app.set('sessionCookieName', cookieName(config));
+  Object.assign(app.locals, viewHelpers(config.cityTimeZone), { siteName: 'Civic Panel' });
+
+  app.use(requestLog(logger));
+  app.use(securityHeaders(config));
+  app.use('/assets/uswds', express.static(USWDS_DIST, { maxAge: '7d', index: false }));
+  app.use('/assets', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
+  app.use(healthRoutes(db));
+
+  app.use(noStore);
+  app.use(cookieParser());
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 2000 }));
+  app.use(express.json({ limit: '100kb' }));
+  app.use(sessionMiddleware(db, config, clock, secret));
+  app.use(sessionTimeouts(clock));
+  app.use(passport.initialize());
+  app.use(passport.session());
+  const resident = residentLocale(config);
+  app.use((req, res, next) =>
+    (STAFF_PATHS.test(req.path) ? staffLocale : resident)(req, res, next),
+  );
+  app.use(flashLocals);
+  app.use(csrfLocals(clock));
+  app.use(staffLocals);
+  app.use(csrfProtection);
+
+  // Every feature router is mounted at / and spells its full paths (the route-role test reads them).
+  app.use(homeRoutes());
+  app.use(authRoutes({ staff, passport, clock, loginRateLimit: deps.loginRateLimit }));
+  app.use(accountRoutes(staff));
+  app.use(usersRoutes(staff));
+  app.use(mailRoutes({ db, mailer, clock }));
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,21 @@
+import crypto from 'node:crypto';
+import type { Config } from './config';
+import type { DB } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { getOrCreateSetting } from './db/settings.queries';
+import { loadReferenceData } from './reference/reference.seed';
+
+/**
+ * Brings a database up to date: migrations, then the reference data, then (outside production)
+ * a session secret generated once and kept in the database so sessions survive restarts.
+ */
+export async function prepareDatabase(db: DB, config: Config): Promise<{ sessionSecret: string }> {
+  await migrateToLatest(db);
+  await loadReferenceData(db);
+  const sessionSecret =
+    config.sessionSecret ??
+    (await getOrCreateSetting(db, 'session_secret', () =>
+      crypto.randomBytes(32).toString('base64url'),
+    ));
+  return { sessionSecret };
+}

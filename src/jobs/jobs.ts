@@ -1,0 +1,43 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import { MINUTE, HOUR } from '../clock';
+import type { DB } from '../db/database';
+import { OutboxDelivery, type MailTransport } from '../mail/delivery';
+import { purgeDeadLinks } from '../links/links.queries';
+import { purgeOldLoginFailures } from '../staff/login-throttle';
+import { DatabaseSessionStore } from '../web/session-store';
+import type { Job } from './runner';
+
+export interface JobDeps {
+  db: DB;
+  clock: Clock;
+  logger: Logger;
+  transport?: MailTransport;
+  mailFrom: string;
+}
+
+/** The app's periodic jobs. Mail delivery runs only when an SMTP server is configured. */
+export function appJobs(d: JobDeps): Job[] {
+  const jobs: Job[] = [];
+  if (d.transport) {
+    const delivery = new OutboxDelivery({
+      db: d.db,
+      transport: d.transport,
+      clock: d.clock,
+      logger: d.logger,
+      from: d.mailFrom,
+    });
+    jobs.push({ name: 'deliver-mail', everyMs: 2000, run: () => delivery.deliverDue() });
+  }
+  const sessions = new DatabaseSessionStore(d.db, d.clock);
+  jobs.push(
+    { name: 'purge-sessions', everyMs: 15 * MINUTE, run: () => sessions.purgeExpired() },
+    { name: 'purge-links', everyMs: HOUR, run: () => purgeDeadLinks(d.db, d.clock.now()) },
+    {
+      name: 'purge-login-failures',
+      everyMs: HOUR,
+      run: () => purgeOldLoginFailures(d.db, d.clock.now()),
+    },
+  );
+  return jobs;
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import ejs from 'ejs';
+import { VIEWS_DIR } from '../paths';
+import { translator } from '../i18n/i18n';
+
+/**
+ * Every email the app sends, by name. Bodies are EJS files in views/mail/<name>.text.ejs and
+ * .html.ejs, rendered with `t` in the recipient's language; the subject comes from the template.
+ * Staff emails are in English; resident emails use the i18n catalogues.
+ */
+export interface MailTemplate<D> {
+  subject: (data: D, t: ReturnType<typeof translator>) => string;
+}
+
+export interface StaffInviteData {
+  name: string;
+  inviterName: string;
+  role: string;
+  link: string;
+  expiresInDays: number;
+}
+
+export const mailTemplates = {
+  'staff-invite': {
+    subject: () => 'You have been invited to Civic Panel',
+  } as MailTemplate<StaffInviteData>,
+  'staff-password-reset': {
+    subject: () => 'Set a new Civic Panel password',
+  } as MailTemplate<StaffInviteData>,
+};
+
+export type TemplateName = keyof typeof mailTemplates;
+export type TemplateData<N extends TemplateName> =
+  (typeof mailTemplates)[N] extends MailTemplate<infer D> ? D : never;
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export async function renderMail<N extends TemplateName>(
+  name: N,
+  language: string,
+  data: TemplateData<N>,
+): Promise<RenderedMail> {
+  const t = translator(language);
+  const locals = { ...(data as object), t, lang: language };
+  const dir = path.join(VIEWS_DIR, 'mail');
+  const [text, html] = await Promise.all([
+    // Plain text is not HTML: no escaping there (headers are handled by stripLineBreaks).
+    ejs.renderFile(path.join(dir, `${name}.text.ejs`), locals, {
+      escape: (s: unknown) => String(s ?? ''),
+    }) as Promise<string>,
+    ejs.renderFile(path.join(dir, `${name}.html.ejs`), locals) as Promise<string>,
+  ]);
+  const template = mailTemplates[name] as MailTemplate<TemplateData<N>>;
+  return { subject: stripLineBreaks(template.subject(data, t)), text, html };
+}
+
+/** Headers never carry a line break, whatever a name or subject contains. */
+export function stripLineBreaks(value: string): string {
+  return value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+}

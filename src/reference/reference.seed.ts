@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { SEEDS_DIR } from '../paths';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/database';
+import type { Database } from '../db/schema';
+
+type Row = Record<string, string>;
+
+function readCsv(file: string): Row[] {
+  return parse(fs.readFileSync(path.join(SEEDS_DIR, file)), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+  }) as Row[];
+}
+
+/**
+ * Loads the city's reference data (db/seeds/*.csv, copied from shared/data) into its tables.
+ * Idempotent: each table is replaced in one transaction, so editing a CSV and restarting is
+ * enough to serve another city's districts or request types.
+ */
+export async function loadReferenceData(db: DB): Promise<void> {
+  const districts = readCsv('council_districts.csv').map((r) => ({
+    district: Number(r.district),
+    name: r.name,
+  }));
+  const councils = readCsv('neighborhood_councils.csv').map((r) => ({
+    name: r.name,
+    service_region: r.service_region,
+  }));
+  const agencies = readCsv('myla311_owner_agencies.csv').map((r) => ({
+    code: r.code,
+    agency: r.agency,
+  }));
+  const types = readCsv('myla311_request_types.csv').map((r) => ({
+    name: r.request_type,
+    usual_owner: r.usual_owner,
+    requests_2019_2020: Number(r.requests_2019_2020),
+  }));
+  const sources = readCsv('myla311_request_sources.csv').map((r) => ({ name: r.request_source }));
+  const statuses = readCsv('myla311_statuses.csv').map((r) => ({
+    status: r.status,
+    meaning: r.meaning,
+  }));
+  const languages = readCsv('languages.csv').map((r, i) => ({
+    code: r.code,
+    english_name: r.english_name,
+    native_name: r.native_name,
+    where_used: r.where_the_city_uses_it,
+    sort_order: i,
+  }));
+  const cx = readCsv('omb_a11_280_questions.csv').map((r) => ({
+    driver: r.driver,
+    statement: r.statement,
+    scale: r.scale,
+  }));
+
+  // Upserts by key, never delete-and-insert: panel data refers to these rows.
+  await db.transaction().execute(async (trx) => {
+    await upsert(trx, 'council_districts', 'district', districts);
+    await upsert(trx, 'neighborhood_councils', 'name', councils);
+    await upsert(trx, 'owner_agencies', 'code', agencies);
+    await upsert(trx, 'request_types', 'name', types);
+    await upsert(trx, 'request_sources', 'name', sources);
+    await upsert(trx, 'request_statuses', 'status', statuses);
+    await upsert(trx, 'languages', 'code', languages);
+    await upsert(trx, 'cx_questions', 'driver', cx);
+  });
+}
+
+async function upsert<T extends Record<string, unknown>>(
+  trx: Transaction<Database>,
+  table: keyof Database,
+  key: keyof T & string,
+  rows: T[],
+): Promise<void> {
+  // Table and key names are constants of this file, never user input.
+  const t = trx as unknown as Kysely<any>;
+  for (const row of rows) {
+    const rest = Object.fromEntries(Object.entries(row).filter(([k]) => k !== key));
+    await t
+      .insertInto(table)
+      .values(row)
+      .onConflict((oc) =>
+        Object.keys(rest).length ? oc.column(key).doUpdateSet(rest) : oc.column(key).doNothing(),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { requireStaff } from '../web/auth';
+import { ValidationError } from '../web/errors';
+import { flash } from '../web/flash';
+import { parseForm } from '../web/forms';
+import { changePasswordSchema } from './staff.schema';
+import type { StaffService } from './staff.service';
+
+/** The staff home page and each person's own account. */
+export function accountRoutes(staff: StaffService): Router {
+  const r = Router();
+
+  r.get('/staff', requireStaff, (_req, res) => {
+    res.render('staff/home');
+  });
+
+  r.get('/staff/account/password', requireStaff, (_req, res) => {
+    res.render('staff/change-password', { errors: {} });
+  });
+
+  r.post('/staff/account/password', requireStaff, async (req, res) => {
+    const again = (errors: Record<string, string>) =>
+      res.status(400).render('staff/change-password', { errors });
+    const form = parseForm(changePasswordSchema, req.body);
+    if (!form.ok) return again(form.errors);
+    try {
+      await staff.changePassword(req.user!, form.data.currentPassword, form.data.newPassword);
+    } catch (err) {
+      if (err instanceof ValidationError) return again(err.fields);
+      throw err;
+    }
+    flash(req, 'success', 'Your password has been changed.');
+    res.redirect(303, '/staff');
+  });
+
+  return r;
+}

@@ -1,0 +1,386 @@
+import crypto from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import { DAY, HOUR } from '../clock';
+import type { Config } from '../config';
+import type { DB } from '../db/database';
+import type { StaffRole, StaffUserRow } from '../db/schema';
+import { recordAudit } from '../audit/audit.queries';
+import {
+  findUsableLink,
+  insertLink,
+  redeemLink,
+  voidLinks,
+  type LinkPurpose,
+} from '../links/links.queries';
+import { hashToken, newToken } from '../links/tokens';
+import type { Mailer } from '../mail/mailer';
+import { ForbiddenError, NotFoundError, ValidationError } from '../web/errors';
+import { clearAccountFailures, isLoginThrottled, recordLoginFailure } from './login-throttle';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+import * as q from './staff.queries';
+
+export const ROLES: StaffRole[] = ['admin', 'organizer', 'facilitator', 'analyst'];
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  admin: 'Admin',
+  organizer: 'Organizer',
+  facilitator: 'Facilitator',
+  analyst: 'Analyst',
+};
+
+/** What the rest of the app knows about a logged-in staff member. */
+export interface StaffUser {
+  id: number;
+  email: string;
+  name: string;
+  role: StaffRole;
+}
+
+export const INVITE_TTL = 7 * DAY;
+export const FIRST_ADMIN_TTL = 24 * HOUR;
+
+export class LoginFailed extends Error {}
+export class LoginThrottled extends Error {}
+
+export interface StaffDeps {
+  db: DB;
+  mailer: Mailer;
+  clock: Clock;
+  config: Pick<Config, 'baseUrl'>;
+  logger: Logger;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function toStaffUser(row: StaffUserRow): StaffUser {
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
+}
+
+/** Login throttling counts by a hash of the address, so the table holds no email addresses. */
+function accountKey(email: string): string {
+  return crypto.createHash('sha256').update(normalizeEmail(email)).digest('hex');
+}
+
+export class StaffService {
+  constructor(private readonly d: StaffDeps) {}
+
+  /** Checks email and password. Unknown user, wrong password and inactive account look the same. */
+  async authenticate(email: string, password: string, ip: string): Promise<StaffUser> {
+    const now = this.d.clock.now();
+    const key = accountKey(email);
+    if (await isLoginThrottled(this.d.db, key, ip, now)) {
+      this.d.logger.warn({ event: 'login.throttled', ip }, 'login throttled');
+      throw new LoginThrottled();
+    }
+    const row = await q.findStaffByEmail(this.d.db, normalizeEmail(email));
+    const ok = await verifyPassword(row?.password_hash ?? null, password);
+    if (!row || !ok || row.status !== 'active') {
+      await recordLoginFailure(this.d.db, key, ip, now);
+      this.d.logger.warn({ event: 'login.failed', ip, staffId: row?.id }, 'login failed');
+      throw new LoginFailed();
+    }
+    await clearAccountFailures(this.d.db, key);
+    await q.updateStaff(this.d.db, row.id, { last_login_at: now.toISOString() });
+    this.d.logger.info({ event: 'login.ok', staffId: row.id }, 'login');
+    return toStaffUser(row);
+  }
+
+  /** The active staff member behind a session, or undefined (deactivated people are logged out). */
+  async findActive(id: number): Promise<StaffUser | undefined> {
+    const row = await q.findStaffById(this.d.db, id);
+    return row && row.status === 'active' ? toStaffUser(row) : undefined;
+  }
+
+  async list() {
+    return q.listStaff(this.d.db);
+  }
+
+  async get(id: number): Promise<StaffUserRow> {
+    const row = await q.findStaffById(this.d.db, id);
+    if (!row) throw new NotFoundError();
+    return row;
+  }
+
+  /** Scripted set-up (`npm run admin -- create-user`): an active account with a password. */
+  async createUser(input: {
+    email: string;
+    name: string;
+    role: StaffRole;
+    password: string;
+  }): Promise<number> {
+    const email = normalizeEmail(input.email);
+    const problem = passwordProblem(input.password, email);
+    if (problem) throw new ValidationError({ password: problem });
+    if (await q.findStaffByEmail(this.d.db, email))
+      throw new ValidationError({ email: 'A staff account with this email already exists' });
+    const now = this.d.clock.now().toISOString();
+    return q.insertStaff(this.d.db, {
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      status: 'active',
+      password_hash: await hashPassword(input.password),
+      created_at: now,
+      updated_at: now,
+      last_login_at: null,
+    });
+  }
+
+  /** Invites a colleague: an `invited` account and an email with a 7-day set-password link. */
+  async invite(
+    actor: StaffUser,
+    input: { email: string; name: string; role: StaffRole },
+  ): Promise<number> {
+    const email = normalizeEmail(input.email);
+    if (await q.findStaffByEmail(this.d.db, email))
+      throw new ValidationError({ email: 'A staff account with this email already exists' });
+    const { token, hash } = newToken();
+    const mail = await this.d.mailer.compose({
+      template: 'staff-invite',
+      to: email,
+      toName: input.name,
+      language: 'en',
+      data: {
+        name: input.name,
+        inviterName: actor.name,
+        role: ROLE_LABELS[input.role],
+        link: this.linkUrl(token),
+        expiresInDays: INVITE_TTL / DAY,
+      },
+    });
+    const now = this.d.clock.now();
+    return this.d.db.transaction().execute(async (trx) => {
+      const id = await q.insertStaff(trx, {
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        status: 'invited',
+        password_hash: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        last_login_at: null,
+      });
+      await insertLink(trx, {
+        tokenHash: hash,
+        purpose: 'staff-set-password',
+        staffUserId: id,
+        now,
+        ttlMs: INVITE_TTL,
+      });
+      await this.d.mailer.enqueue(trx, { ...mail, staffUserId: id });
+      await recordAudit(trx, {
+        actorStaffId: actor.id,
+        action: 'staff.invite',
+        subjectType: 'staff',
+        subjectId: id,
+        details: { role: input.role },
+        at: now,
+      });
+      return id;
+    });
+  }
+
+  /** Sends a new set-password link (for an invitation that expired, or a forgotten password). */
+  async sendPasswordLink(actor: StaffUser, id: number): Promise<void> {
+    const row = await this.get(id);
+    if (row.status === 'deactivated')
+      throw new ValidationError({ status: 'Reactivate the account first' });
+    const { token, hash } = newToken();
+    const template = row.status === 'invited' ? 'staff-invite' : 'staff-password-reset';
+    const mail = await this.d.mailer.compose({
+      template,
+      to: row.email,
+      toName: row.name,
+      language: 'en',
+      data: {
+        name: row.name,
+        inviterName: actor.name,
+        role: ROLE_LABELS[row.role],
+        link: this.linkUrl(token),
+        expiresInDays: INVITE_TTL / DAY,
+      },
+    });
+    const now = this.d.clock.now();
+    await this.d.db.transaction().execute(async (trx) => {
+      await voidLinks(trx, 'staff-set-password', id, now);
+      await insertLink(trx, {
+        tokenHash: hash,
+        purpose: 'staff-set-password',
+        staffUserId: id,
+        now,
+        ttlMs: INVITE_TTL,
+      });
+      await this.d.mailer.enqueue(trx, { ...mail, staffUserId: id });
+      await recordAudit(trx, {
+        actorStaffId: actor.id,
+        action: 'staff.send-password-link',
+        subjectType: 'staff',
+        subjectId: id,
+        at: now,
+      });
+    });
+  }
+
+  async changeRole(actor: StaffUser, id: number, role: StaffRole): Promise<void> {
+    const row = await this.get(id);
+    if (row.role === role) return;
+    if (
+      row.role === 'admin' &&
+      row.status === 'active' &&
+      (await q.countActiveAdmins(this.d.db)) <= 1
+    )
+      throw new ValidationError({ role: 'There must be at least one active admin' });
+    const now = this.d.clock.now();
+    await this.d.db.transaction().execute(async (trx) => {
+      await q.updateStaff(trx, id, { role, updated_at: now.toISOString() });
+      await recordAudit(trx, {
+        actorStaffId: actor.id,
+        action: 'staff.change-role',
+        subjectType: 'staff',
+        subjectId: id,
+        details: { from: row.role, to: role },
+        at: now,
+      });
+    });
+  }
+
+  async setActive(actor: StaffUser, id: number, active: boolean): Promise<void> {
+    const row = await this.get(id);
+    if (!active) {
+      if (row.id === actor.id)
+        throw new ValidationError({ status: 'You cannot deactivate your own account' });
+      if (
+        row.role === 'admin' &&
+        row.status === 'active' &&
+        (await q.countActiveAdmins(this.d.db)) <= 1
+      )
+        throw new ValidationError({ status: 'There must be at least one active admin' });
+    }
+    const status = active ? (row.password_hash ? 'active' : 'invited') : 'deactivated';
+    const now = this.d.clock.now();
+    await this.d.db.transaction().execute(async (trx) => {
+      await q.updateStaff(trx, id, { status, updated_at: now.toISOString() });
+      if (!active) await voidLinks(trx, 'staff-set-password', id, now);
+      await recordAudit(trx, {
+        actorStaffId: actor.id,
+        action: active ? 'staff.reactivate' : 'staff.deactivate',
+        subjectType: 'staff',
+        subjectId: id,
+        at: now,
+      });
+    });
+  }
+
+  async changePassword(user: StaffUser, current: string, next: string): Promise<void> {
+    const row = await this.get(user.id);
+    if (!(await verifyPassword(row.password_hash, current)))
+      throw new ValidationError({ currentPassword: 'Your current password is incorrect' });
+    const problem = passwordProblem(next, row.email);
+    if (problem) throw new ValidationError({ newPassword: problem });
+    const now = this.d.clock.now().toISOString();
+    await q.updateStaff(this.d.db, user.id, {
+      password_hash: await hashPassword(next),
+      updated_at: now,
+    });
+    this.d.logger.info({ event: 'password.changed', staffId: user.id }, 'password changed');
+  }
+
+  // ---- Set-password links: the invitation link and the first-admin link printed at start ----
+
+  linkUrl(token: string): string {
+    return `${this.d.config.baseUrl}/set-password/${token}`;
+  }
+
+  /** Creates the console link for the first admin when there is no staff account yet. */
+  async firstAdminLink(): Promise<string | undefined> {
+    if ((await q.countStaff(this.d.db)) > 0) return undefined;
+    const { token, hash } = newToken();
+    const now = this.d.clock.now();
+    await this.d.db.transaction().execute(async (trx) => {
+      await voidLinks(trx, 'first-admin', null, now);
+      await insertLink(trx, {
+        tokenHash: hash,
+        purpose: 'first-admin',
+        staffUserId: null,
+        now,
+        ttlMs: FIRST_ADMIN_TTL,
+      });
+    });
+    return this.linkUrl(token);
+  }
+
+  /** What a valid link is for, or undefined when it is unknown, used or expired. */
+  async inspectLink(
+    tokenHash: string,
+  ): Promise<{ purpose: LinkPurpose; staff?: StaffUserRow } | undefined> {
+    const link = await findUsableLink(
+      this.d.db,
+      tokenHash,
+      ['staff-set-password', 'first-admin'],
+      this.d.clock.now(),
+    );
+    if (!link) return undefined;
+    if (link.purpose === 'first-admin') {
+      if ((await q.countStaff(this.d.db)) > 0) return undefined;
+      return { purpose: 'first-admin' };
+    }
+    const staff = link.staff_user_id
+      ? await q.findStaffById(this.d.db, link.staff_user_id)
+      : undefined;
+    if (!staff || staff.status === 'deactivated') return undefined;
+    return { purpose: 'staff-set-password', staff };
+  }
+
+  /**
+   * Redeems a set-password link (atomically, once) and sets the password; for the first-admin
+   * link, creates the admin account. Returns the person, now active, to log in.
+   */
+  async completeLink(
+    token: string | { hash: string },
+    input: { password: string; name?: string; email?: string },
+  ): Promise<StaffUser | undefined> {
+    const hash = typeof token === 'string' ? hashToken(token) : token.hash;
+    const info = await this.inspectLink(hash);
+    if (!info) return undefined;
+    const email = info.staff?.email ?? normalizeEmail(input.email ?? '');
+    const problem = passwordProblem(input.password, email);
+    if (problem) throw new ValidationError({ password: problem });
+    const passwordHash = await hashPassword(input.password);
+    const now = this.d.clock.now();
+    const id = await this.d.db.transaction().execute(async (trx) => {
+      if (!(await redeemLink(trx, hash, now))) return undefined;
+      if (info.purpose === 'first-admin') {
+        if ((await q.countStaff(trx)) > 0) throw new ForbiddenError();
+        const newId = await q.insertStaff(trx, {
+          email,
+          name: (input.name ?? '').trim(),
+          role: 'admin',
+          status: 'active',
+          password_hash: passwordHash,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+          last_login_at: now.toISOString(),
+        });
+        await recordAudit(trx, {
+          actorStaffId: newId,
+          action: 'staff.first-admin',
+          subjectType: 'staff',
+          subjectId: newId,
+          at: now,
+        });
+        return newId;
+      }
+      const staffId = info.staff!.id;
+      await q.updateStaff(trx, staffId, {
+        password_hash: passwordHash,
+        status: 'active',
+        updated_at: now.toISOString(),
+        last_login_at: now.toISOString(),
+      });
+      return staffId;
+    });
+    return id === undefined ? undefined : this.findActive(id);
+  }
+}

@@ -1,0 +1,80 @@
+import session from 'express-session';
+import type { RequestHandler } from 'express';
+import type { Clock } from '../clock';
+import { HOUR, MINUTE } from '../clock';
+import type { Config } from '../config';
+import type { DB } from '../db/database';
+import { DatabaseSessionStore } from './session-store';
+
+export const IDLE_TIMEOUT_MS = 30 * MINUTE;
+export const ABSOLUTE_TIMEOUT_MS = 12 * HOUR;
+
+declare module 'express-session' {
+  interface SessionData {
+    /** When the session was created (ms); it ends 12 h later whatever happens. */
+    startedAt: number;
+    /** Last request (ms), rounded to the minute to avoid a write on every request. */
+    seenAt: number;
+    /** Flash messages shown on the next page. */
+    flash: { type: 'success' | 'info' | 'warning' | 'error'; text: string }[];
+    /** The SHA-256 of a set-password link taken from its URL, before the password is chosen. */
+    pendingLinkHash: string;
+  }
+}
+
+export function cookieName(config: Config): string {
+  return config.secureCookies ? '__Host-cp.sid' : 'cp.sid';
+}
+
+export function sessionMiddleware(
+  db: DB,
+  config: Config,
+  clock: Clock,
+  secret: string,
+): RequestHandler {
+  return session({
+    name: cookieName(config),
+    secret,
+    store: new DatabaseSessionStore(db, clock),
+    resave: false,
+    saveUninitialized: false,
+    rolling: false,
+    unset: 'destroy',
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      path: '/',
+      maxAge: IDLE_TIMEOUT_MS,
+    },
+  });
+}
+
+/** Ends sessions idle for 30 minutes or older than 12 hours, measured on the injected clock. */
+export function sessionTimeouts(clock: Clock): RequestHandler {
+  return (req, _res, next) => {
+    const s = req.session;
+    // Only sessions that hold something (a login, a form token) are timed; see markSessionStarted.
+    if (!s?.startedAt) return next();
+    const now = clock.now().getTime();
+    if (now - s.startedAt > ABSOLUTE_TIMEOUT_MS || now - (s.seenAt ?? 0) > IDLE_TIMEOUT_MS) {
+      // A fresh, empty session: the person is logged out and old form tokens are void.
+      return s.regenerate((err) => next(err));
+    }
+    if (!s.seenAt || now - s.seenAt >= MINUTE) {
+      s.seenAt = now;
+      s.cookie.maxAge = IDLE_TIMEOUT_MS; // slide the cookie with the idle window
+    }
+    next();
+  };
+}
+
+/** Starts the clocks of a session that is about to hold something worth keeping. */
+export function markSessionStarted(
+  session: { startedAt?: number; seenAt?: number },
+  clock: Clock,
+): void {
+  const now = clock.now().getTime();
+  session.startedAt ??= now;
+  session.seenAt ??= now;
+}
