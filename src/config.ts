@@ -3,7 +3,12 @@ import { z } from 'zod';
 /** Environment variables, parsed and validated once at start. See README "Configuration". */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, 'PORT must be a whole number from 0 to 65535')
+    .transform(Number)
+    .pipe(z.number().max(65535, 'PORT must be a whole number from 0 to 65535'))
+    .default(3000),
   DATABASE_PATH: z.string().min(1).default('db/civic-panel.sqlite'),
   BASE_URL: z
     .url({
@@ -57,8 +62,10 @@ function isTimeZone(tz: string): boolean {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // Empty strings in a .env file mean "not set".
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  // Empty or blank values (as a .env file often has) mean "not set".
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

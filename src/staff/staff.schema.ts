@@ -12,7 +12,8 @@ const name = z
   .string({ error: 'Enter a name' })
   .trim()
   .min(1, 'Enter a name')
-  .max(100, 'Name must be 100 characters or fewer');
+  .max(100, 'Name must be 100 characters or fewer')
+  .regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'Name must not contain line breaks or control characters');
 
 const role = z.enum(ROLES as [string, ...string[]], { error: 'Choose a role' });
 

@@ -18,7 +18,7 @@ export function pageOf(
   href: (page: number) => string,
 ): Pagination {
   const pages = Math.max(1, Math.ceil(total / size));
-  const current = Math.min(page, pages);
+  const current = Math.max(1, Math.min(page, pages));
   const shown = [...new Set([1, current - 1, current, current + 1, pages])]
     .filter((p) => p >= 1 && p <= pages)
     .sort((a, b) => a - b);

@@ -1,0 +1,98 @@
+import request from 'supertest';
+import { buildTestApp, createStaff, csrfFrom, signedIn, type TestContext } from '../support/app';
+import { listRoutes } from '../support/routes';
+
+/**
+ * Who may use each route. A route added to the app but not classified here fails the first test,
+ * so every new route is a decision about access.
+ */
+type Access = 'public' | 'staff' | 'admin' | 'organizer';
+const ACCESS: Record<string, Access> = {
+  'GET /healthz': 'public',
+  'GET /': 'public',
+  'GET /login': 'public',
+  'POST /login': 'public',
+  'POST /logout': 'public',
+  'GET /set-password/:token': 'public',
+  'GET /set-password': 'public',
+  'POST /set-password': 'public',
+  'GET /staff': 'staff',
+  'GET /staff/account/password': 'staff',
+  'POST /staff/account/password': 'staff',
+  'GET /staff/users': 'admin',
+  'POST /staff/users': 'admin',
+  'GET /staff/users/:id': 'admin',
+  'POST /staff/users/:id/role': 'admin',
+  'POST /staff/users/:id/deactivate': 'admin',
+  'POST /staff/users/:id/reactivate': 'admin',
+  'POST /staff/users/:id/password-link': 'admin',
+  'GET /staff/mail': 'organizer',
+  'GET /staff/mail/:id': 'organizer',
+  'POST /staff/mail/:id/retry': 'organizer',
+};
+
+const ROLES = ['admin', 'organizer', 'facilitator', 'analyst'] as const;
+type Role = (typeof ROLES)[number];
+
+function allowed(access: Access, role: Role | 'anonymous'): boolean {
+  if (access === 'public') return true;
+  if (role === 'anonymous') return false;
+  if (access === 'staff') return true;
+  return role === 'admin' || role === access;
+}
+
+let ctx: TestContext;
+const agents: Record<string, ReturnType<typeof request.agent>> = {};
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  for (const role of ROLES) agents[role] = await signedIn(ctx, await createStaff(ctx, role));
+  agents.anonymous = request.agent(ctx.app);
+  // Something for :id routes to find: a message in the outbox and a staff account.
+  await ctx.staff.invite(
+    { id: 1, name: 'Admin', email: 'a@city.test', role: 'admin' },
+    { name: 'Target', email: 'target@city.test', role: 'analyst' },
+  );
+});
+afterAll(() => ctx.close());
+
+test('every registered route is classified in the access table', () => {
+  const registered = listRoutes(ctx.app).map((r) => `${r.method} ${r.path}`);
+  const unclassified = registered.filter((r) => !(r in ACCESS));
+  expect(unclassified).toEqual([]);
+  // And the table names no route that no longer exists.
+  expect(Object.keys(ACCESS).filter((k) => !registered.includes(k))).toEqual([]);
+});
+
+const concrete = (path: string) => path.replace(':id', '1').replace(':token', 'x'.repeat(43));
+
+describe.each([...ROLES, 'anonymous' as const])('as %s', (role) => {
+  const staffRoutes = Object.entries(ACCESS).filter(([, a]) => a !== 'public');
+  test.each(staffRoutes)('%s', async (route, access) => {
+    const [method, path] = route.split(' ');
+    const agent = agents[role];
+    let res;
+    if (method === 'GET') {
+      res = await agent.get(concrete(path));
+    } else {
+      // A valid CSRF token, so that what is tested is the role check, not the token.
+      const page = await agent.get(role === 'anonymous' ? '/login' : '/staff/account/password');
+      res = await agent
+        .post(concrete(path))
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text) });
+    }
+    if (allowed(access, role)) {
+      expect([200, 303, 400, 404]).toContain(res.status);
+    } else if (role === 'anonymous') {
+      if (method === 'GET') {
+        expect(res.status).toBe(303);
+        expect(res.headers.location).toMatch(/^\/login\?next=/);
+      } else {
+        expect(res.status).toBe(403);
+      }
+    } else {
+      expect(res.status).toBe(403);
+    }
+  });
+});

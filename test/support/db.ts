@@ -1,0 +1,23 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { DB } from '../../src/db/database';
+
+/** Names of the app's tables (not SQLite's or Kysely's own). */
+export async function tableNames(db: DB): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select name from sqlite_master
+    where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
+    order by name`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+/** A hash of every row of every table but `sessions`: equal before and after means nothing changed. */
+export async function fingerprint(db: DB): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for (const name of await tableNames(db)) {
+    if (name === 'sessions') continue;
+    const { rows } = await sql`select * from ${sql.table(name)} order by rowid`.execute(db);
+    hash.update(name).update(JSON.stringify(rows));
+  }
+  return hash.digest('hex');
+}
