@@ -8,6 +8,11 @@ import { createLogger } from './logger';
 import type { Mailer } from './mail/mailer';
 import { mailRoutes } from './mail/mail.routes';
 import { homeRoutes } from './home/home.routes';
+import { ConsentService } from './participants/consent.service';
+import { joinRoutes } from './participants/join.routes';
+import { meRoutes } from './participants/me.routes';
+import { ParticipantService } from './participants/participants.service';
+import { loadReference } from './reference/reference.queries';
 import { StaffService } from './staff/staff.service';
 import { authRoutes } from './staff/auth.routes';
 import { accountRoutes } from './staff/account.routes';
@@ -35,13 +40,15 @@ export interface AppDeps {
   sessionSecret?: string;
   /** Per-IP login request limit per 15 minutes (tests lower or raise it). */
   loginRateLimit?: number;
+  /** Per-IP sign-up limit per 15 minutes. */
+  joinRateLimit?: number;
 }
 
 /** Paths whose pages are for staff (English) rather than residents (their own language). */
 const STAFF_PATHS = /^\/(staff|login|logout|set-password)(\/|$)/;
 
 /** Builds the Express app from its dependencies; src/server.ts starts it. */
-export function createApp(deps: AppDeps): express.Express {
+export async function createApp(deps: AppDeps): Promise<express.Express> {
   const { db, config, mailer, clock } = deps;
   const logger = deps.logger ?? createLogger(config.logLevel);
   const secret = deps.sessionSecret ?? config.sessionSecret;
@@ -49,6 +56,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   const staff = new StaffService({ db, mailer, clock, config, logger });
   const passport = createPassport(staff);
+  const ref = await loadReference(db);
+  const consent = new ConsentService(db, clock);
+  const participants = new ParticipantService({ db, mailer, clock, config, logger, consent });
 
   const app = express();
   app.disable('x-powered-by');
@@ -83,6 +93,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   // Every feature router is mounted at / and spells its full paths (the route-role test reads them).
   app.use(homeRoutes());
+  app.use(joinRoutes({ participants, consent, ref, joinRateLimit: deps.joinRateLimit }));
+  app.use(meRoutes({ participants, consent, ref, clock, cityTimeZone: config.cityTimeZone }));
   app.use(authRoutes({ staff, passport, clock, loginRateLimit: deps.loginRateLimit }));
   app.use(accountRoutes(staff));
   app.use(usersRoutes(staff));

@@ -4,14 +4,17 @@ import type { DB } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { getOrCreateSetting } from './db/settings.queries';
 import { loadReferenceData } from './reference/reference.seed';
+import { ConsentService } from './participants/consent.service';
+import { systemClock } from './clock';
 
 /**
- * Brings a database up to date: migrations, then the reference data, then (outside production)
+ * Brings a database up to date: migrations, the reference data, the first consent text, then (outside production)
  * a session secret generated once and kept in the database so sessions survive restarts.
  */
 export async function prepareDatabase(db: DB, config: Config): Promise<{ sessionSecret: string }> {
   await migrateToLatest(db);
   await loadReferenceData(db);
+  await new ConsentService(db, systemClock).ensureInitialVersion();
   const sessionSecret =
     config.sessionSecret ??
     (await getOrCreateSetting(db, 'session_secret', () =>

@@ -30,6 +30,7 @@ const schema = z.object({
     .string()
     .regex(/^(true|false|\d+)$/, 'TRUST_PROXY must be true, false or a number of proxies')
     .default('false'),
+  RUN_JOBS: z.enum(['true', 'false'], { error: 'RUN_JOBS must be true or false' }).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +45,8 @@ export interface Config {
   mailFrom: string;
   cityTimeZone: string;
   logLevel: string;
+  /** Run the job runner inside the web process (false when `npm run worker` runs it). */
+  runJobs: boolean;
   /** Express 'trust proxy': false, true, or the number of proxies in front of the app. */
   trustProxy: boolean | number;
   /** True when cookies must be Secure and `__Host-` prefixed. */
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     cityTimeZone: e.TZ_CITY,
     logLevel: e.LOG_LEVEL,
+    runJobs: e.RUN_JOBS === 'true',
     trustProxy:
       e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : Number(e.TRUST_PROXY),
     secureCookies: e.NODE_ENV === 'production',
@@ -106,6 +110,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'Civic Panel <no-reply@civicpanel.test>',
     cityTimeZone: 'America/Los_Angeles',
     logLevel: 'silent',
+    runJobs: false,
     trustProxy: false,
     secureCookies: false,
     ...overrides,

@@ -3,7 +3,7 @@ import { createApp } from './app';
 import { prepareDatabase } from './bootstrap';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { closeDatabase, openDatabase } from './db/database';
 import { appJobs } from './jobs/jobs';
 import { JobRunner } from './jobs/runner';
 import { createLogger } from './logger';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const mailer = new Mailer(config, clock);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
 
-  const app = createApp({ db, config, mailer, clock, logger, sessionSecret });
+  const app = await createApp({ db, config, mailer, clock, logger, sessionSecret });
   const server = http.createServer(app);
   const runner = new JobRunner(
     appJobs({ db, clock, logger, transport, mailFrom: config.mailFrom }),
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   );
 
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
-  runner.start();
+  if (config.runJobs) runner.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     force.unref();
     await Promise.all([closed, runner.stop()]);
     transport?.close?.();
-    await db.destroy();
+    await closeDatabase(opened);
     logger.info('stopped');
     process.exit(0);
   };

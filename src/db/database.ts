@@ -28,6 +28,8 @@ export function openDatabase(file: string): OpenedDatabase {
   return { db, sqlite };
 }
 
+/** Closes the database. Kysely closes the handle only if it ever used it, so close it too. */
 export async function closeDatabase(opened: OpenedDatabase): Promise<void> {
-  await opened.db.destroy(); // closes the better-sqlite3 handle too
+  await opened.db.destroy();
+  if (opened.sqlite.open) opened.sqlite.close();
 }

@@ -23,6 +23,13 @@ export interface Database {
     sort_order: number;
   };
   cx_questions: { driver: string; statement: string; scale: string };
+  consent_versions: ConsentVersionsTable;
+  consent_texts: ConsentTextsTable;
+  participants: ParticipantsTable;
+  participant_choices: ParticipantChoicesTable;
+  consent_events: ConsentEventsTable;
+  contact_log: ContactLogTable;
+  participant_imports: ParticipantImportsTable;
 }
 
 export interface AppSettingsTable {
@@ -52,6 +59,8 @@ export interface SessionsTable {
   sid: string;
   data: string;
   expires_at: string;
+  /** The resident signed in through a link, if any (copied from data). */
+  participant_id: Generated<number | null>;
 }
 
 export interface MagicLinksTable {
@@ -59,6 +68,7 @@ export interface MagicLinksTable {
   token_hash: string;
   purpose: string;
   staff_user_id: number | null;
+  participant_id: Generated<number | null>;
   created_at: string;
   expires_at: string;
   used_at: string | null;
@@ -92,6 +102,9 @@ export interface OutboxTable {
   lease_until: string | null;
   last_error: string | null;
   staff_user_id: number | null;
+  participant_id: Generated<number | null>;
+  /** 1 for mail to someone deleted: the address and body are blanked once sent. */
+  scrub_after_send: Generated<number>;
   created_at: string;
   sent_at: string | null;
 }
@@ -107,4 +120,106 @@ export interface AuditLogTable {
   subject_id: string | null;
   /** JSON object; never holds names, emails or phones. */
   details: Generated<string>;
+}
+
+export interface ConsentVersionsTable {
+  id: Generated<number>;
+  version: number;
+  published_at: string;
+  published_by: number | null;
+}
+
+export interface ConsentTextsTable {
+  version_id: number;
+  language: string;
+  text: string;
+  text_hash: string;
+}
+
+export type ParticipantStatus = 'pending' | 'active' | 'paused' | 'withdrawn' | 'deleted';
+export type ParticipantSource = 'web' | 'event' | 'phone' | 'paper' | 'referral' | 'import';
+
+export interface ParticipantsTable {
+  id: Generated<number>;
+  /** Random, stable, not personal: what other tables and exports may show. */
+  public_id: string;
+  status: ParticipantStatus;
+  source: ParticipantSource;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  contact_preference: 'email' | 'phone' | 'text' | null;
+  language: string;
+  zip: string | null;
+  council_district: number | null;
+  neighborhood_council_id: number | null;
+  myla311_use: 'never' | 'once' | 'few' | 'often' | null;
+  interpreter_language: string | null;
+  needs_other: string | null;
+  format_preference: 'in_person' | 'online' | 'either' | null;
+  age_range: string | null;
+  gender: string | null;
+  consent_version_id: number | null;
+  /** 1 when they agreed that focus groups may be audio-recorded. */
+  recording_consent: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  last_contacted_at: string | null;
+  paused_until: string | null;
+  withdrawn_at: string | null;
+  deleted_at: string | null;
+  sessions_attended: Generated<number>;
+  no_shows: Generated<number>;
+  created_by_staff_id: number | null;
+  import_id: number | null;
+}
+export type ParticipantRow = Selectable<ParticipantsTable>;
+export type NewParticipant = Insertable<ParticipantsTable>;
+export type ParticipantUpdate = Updateable<ParticipantsTable>;
+
+export interface ParticipantChoicesTable {
+  participant_id: number;
+  /** channels | request_types | needs | availability | race */
+  field: string;
+  value: string;
+}
+
+export interface ConsentEventsTable {
+  id: Generated<number>;
+  participant_id: number;
+  version_id: number;
+  action: 'given' | 'withdrawn';
+  language: string;
+  channel: ParticipantSource;
+  text_hash: string;
+  recorded_by_staff_id: number | null;
+  at: string;
+}
+
+export interface ContactLogTable {
+  id: Generated<number>;
+  participant_id: number;
+  at: string;
+  staff_id: number | null;
+  channel: string;
+  outcome: string;
+  note: string | null;
+}
+
+export interface ParticipantImportsTable {
+  id: Generated<number>;
+  staff_id: number | null;
+  created_at: string;
+  filename: string;
+  consent_source: string;
+  duplicate_policy: string;
+  rows_total: number;
+  rows_created: number;
+  rows_merged: number;
+  rows_skipped: number;
+  rows_invalid: number;
+  /** JSON array of { row, field, message }. */
+  report: Generated<string>;
 }

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-export type LinkPurpose = 'staff-set-password' | 'first-admin';
+export type LinkPurpose =
+  'staff-set-password' | 'first-admin' | 'participant-confirm' | 'participant-manage';
 
 export interface NewLink {
   tokenHash: string;
   purpose: LinkPurpose;
   staffUserId: number | null;
+  participantId?: number | null;
   now: Date;
   ttlMs: number;
 }
@@ -18,6 +20,7 @@ export async function insertLink(db: Kysely<Database>, link: NewLink): Promise<v
       token_hash: link.tokenHash,
       purpose: link.purpose,
       staff_user_id: link.staffUserId,
+      participant_id: link.participantId ?? null,
       created_at: link.now.toISOString(),
       expires_at: new Date(link.now.getTime() + link.ttlMs).toISOString(),
     })
@@ -80,4 +83,12 @@ export async function purgeDeadLinks(db: Kysely<Database>, now: Date): Promise<v
   // Keep used/expired rows for a day for support questions, then drop them.
   const cutoff = new Date(now.getTime() - 24 * 3600_000).toISOString();
   await db.deleteFrom('magic_links').where('expires_at', '<', cutoff).execute();
+}
+
+/** Removes every link of a participant (deletion). */
+export async function deleteParticipantLinks(
+  db: Kysely<Database>,
+  participantId: number,
+): Promise<void> {
+  await db.deleteFrom('magic_links').where('participant_id', '=', participantId).execute();
 }

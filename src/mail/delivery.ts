@@ -6,7 +6,7 @@ import { HOUR, MINUTE } from '../clock';
 import type { DB } from '../db/database';
 import type { OutboxRow } from '../db/schema';
 import type { Attachment } from './mailer';
-import { leaseNextDue, markAttemptFailed, markSent } from './outbox.queries';
+import { leaseNextDue, markAttemptFailed, markSent, scrubRecipient } from './outbox.queries';
 
 export interface MailTransport {
   sendMail(message: SendMailOptions): Promise<unknown>;
@@ -55,6 +55,7 @@ export class OutboxDelivery {
       try {
         await this.o.transport.sendMail(toNodemailer(row, this.o.from));
         await markSent(this.o.db, row.id, this.owner, this.o.clock.now());
+        if (row.scrub_after_send) await scrubRecipient(this.o.db, row.id);
         tally.sent++;
         this.o.logger.info({ outboxId: row.id, template: row.template }, 'mail sent');
       } catch (err) {

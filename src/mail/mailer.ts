@@ -34,6 +34,10 @@ export interface ComposedMail {
   html: string;
   attachments: Attachment[];
   staffUserId: number | null;
+  /** The resident it is for: deletion cancels or blanks their mail. */
+  participantId?: number | null;
+  /** Blank the address and body once sent (the goodbye to someone deleted). */
+  scrubAfterSend?: boolean;
 }
 
 /**
@@ -69,7 +73,8 @@ export class Mailer {
     return insertMessage(db, {
       message_id: `<${crypto.randomUUID()}@${new URL(this.config.baseUrl).hostname}>`,
       template: mail.template,
-      to_address: mail.to,
+      // Kept (never sent) mail to someone deleted keeps no address at all.
+      to_address: mail.scrubAfterSend && !this.delivers ? '(deleted)' : mail.to,
       to_name: mail.toName,
       language: mail.language,
       subject: mail.subject,
@@ -82,6 +87,8 @@ export class Mailer {
       lease_until: null,
       last_error: null,
       staff_user_id: mail.staffUserId,
+      participant_id: mail.participantId ?? null,
+      scrub_after_send: mail.scrubAfterSend ? 1 : 0,
       created_at: now,
       sent_at: null,
     });

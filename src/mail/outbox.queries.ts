@@ -61,6 +61,15 @@ export async function markSent(
     .execute();
 }
 
+/** After sending a goodbye to someone deleted: the log keeps that it was sent, not to whom. */
+export async function scrubRecipient(db: Kysely<Database>, id: number): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ to_address: '(deleted)', to_name: null })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function markAttemptFailed(
   db: Kysely<Database>,
   id: number,

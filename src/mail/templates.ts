@@ -4,7 +4,7 @@ import { VIEWS_DIR } from '../paths';
 import { translator } from '../i18n/i18n';
 
 /**
- * Every email the app sends, by name. Bodies are EJS files in views/mail/<name>.text.ejs and
+ * Every email the app sends, by name. Bodies are EJS files in views/emails/<name>.text.ejs and
  * .html.ejs, rendered with `t` in the recipient's language; the subject comes from the template.
  * Staff emails are in English; resident emails use the i18n catalogues.
  */
@@ -20,6 +20,16 @@ export interface StaffInviteData {
   expiresInDays: number;
 }
 
+/** Resident emails: every one carries the manage link. */
+export interface ParticipantMailData {
+  name: string | null;
+  manageLink: string;
+  /** The action link (confirm), when the email has one. */
+  link?: string;
+  /** A date already formatted in the recipient's language. */
+  date?: string;
+}
+
 export const mailTemplates = {
   'staff-invite': {
     subject: () => 'You have been invited to Civic Panel',
@@ -27,6 +37,18 @@ export const mailTemplates = {
   'staff-password-reset': {
     subject: () => 'Set a new Civic Panel password',
   } as MailTemplate<StaffInviteData>,
+  'participant-confirm': {
+    subject: (_d, t) => t('mail.confirm.subject'),
+  } as MailTemplate<ParticipantMailData>,
+  'participant-already-member': {
+    subject: (_d, t) => t('mail.alreadyMember.subject'),
+  } as MailTemplate<ParticipantMailData>,
+  'participant-manage-link': {
+    subject: (_d, t) => t('mail.manageLink.subject'),
+  } as MailTemplate<ParticipantMailData>,
+  'participant-deleted': {
+    subject: (_d, t) => t('mail.deleted.subject'),
+  } as MailTemplate<ParticipantMailData>,
 };
 
 export type TemplateName = keyof typeof mailTemplates;
@@ -46,7 +68,7 @@ export async function renderMail<N extends TemplateName>(
 ): Promise<RenderedMail> {
   const t = translator(language);
   const locals = { ...(data as object), t, lang: language };
-  const dir = path.join(VIEWS_DIR, 'mail');
+  const dir = path.join(VIEWS_DIR, 'emails');
   const [text, html] = await Promise.all([
     // Plain text is not HTML: no escaping there (headers are handled by stripLineBreaks).
     ejs.renderFile(path.join(dir, `${name}.text.ejs`), locals, {

@@ -34,3 +34,17 @@ export function keepTyped(body: unknown, omit: string[] = []): Record<string, st
 export function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
+
+/** Turns i18n-key messages (`key` or `key|max`) into the page's language. */
+export function translateErrors(
+  errors: FieldErrors,
+  t: (key: string, opts?: Record<string, unknown>) => string,
+): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => {
+      const [key, max] = message.split('|');
+      // A message that is not a catalogue key (a library's default) becomes a generic one.
+      return [field, t(key, { ...(max ? { max } : {}), defaultValue: t('form.invalidChoice') })];
+    }),
+  );
+}

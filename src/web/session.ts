@@ -19,6 +19,10 @@ declare module 'express-session' {
     flash: { type: 'success' | 'info' | 'warning' | 'error'; text: string }[];
     /** The SHA-256 of a set-password link taken from its URL, before the password is chosen. */
     pendingLinkHash: string;
+    /** A resident who came through their manage link. */
+    participantId: number;
+    /** The hash of a confirmation link waiting for its button press. */
+    confirmLinkHash: string;
   }
 }
 

@@ -1,12 +1,19 @@
 import request from 'supertest';
-import { buildTestApp, createStaff, csrfFrom, signedIn, type TestContext } from '../support/app';
+import {
+  buildTestApp,
+  createStaff,
+  csrfFrom,
+  residentAgent,
+  signedIn,
+  type TestContext,
+} from '../support/app';
 import { listRoutes } from '../support/routes';
 
 /**
  * Who may use each route. A route added to the app but not classified here fails the first test,
  * so every new route is a decision about access.
  */
-type Access = 'public' | 'staff' | 'admin' | 'organizer';
+type Access = 'public' | 'resident' | 'staff' | 'admin' | 'organizer';
 const ACCESS: Record<string, Access> = {
   'GET /healthz': 'public',
   'GET /': 'public',
@@ -16,6 +23,29 @@ const ACCESS: Record<string, Access> = {
   'GET /set-password/:token': 'public',
   'GET /set-password': 'public',
   'POST /set-password': 'public',
+  'GET /join': 'public',
+  'POST /join': 'public',
+  'GET /join/check-email': 'public',
+  'GET /join/thanks': 'public',
+  'GET /me/m/:token': 'public',
+  'GET /me/c/:token': 'public',
+  'GET /me/expired': 'public',
+  'GET /me/confirm': 'public',
+  'POST /me/confirm': 'public',
+  'GET /me/deleted': 'public',
+  'GET /me/link': 'public',
+  'POST /me/link': 'public',
+  'GET /me/link/sent': 'public',
+  'GET /me/consent': 'resident',
+  'POST /me/consent': 'resident',
+  'GET /me': 'resident',
+  'POST /me': 'resident',
+  'POST /me/pause': 'resident',
+  'POST /me/resume': 'resident',
+  'POST /me/withdraw': 'resident',
+  'POST /me/rejoin': 'resident',
+  'GET /me/delete': 'resident',
+  'POST /me/delete': 'resident',
   'GET /staff': 'staff',
   'GET /staff/account/password': 'staff',
   'POST /staff/account/password': 'staff',
@@ -32,10 +62,12 @@ const ACCESS: Record<string, Access> = {
 };
 
 const ROLES = ['admin', 'organizer', 'facilitator', 'analyst'] as const;
-type Role = (typeof ROLES)[number];
+type Role = (typeof ROLES)[number] | 'resident' | 'anonymous';
 
-function allowed(access: Access, role: Role | 'anonymous'): boolean {
+function allowed(access: Access, role: Role): boolean {
   if (access === 'public') return true;
+  if (access === 'resident' || role === 'resident')
+    return access === 'resident' && role === 'resident';
   if (role === 'anonymous') return false;
   if (access === 'staff') return true;
   return role === 'admin' || role === access;
@@ -48,6 +80,7 @@ beforeAll(async () => {
   ctx = await buildTestApp();
   for (const role of ROLES) agents[role] = await signedIn(ctx, await createStaff(ctx, role));
   agents.anonymous = request.agent(ctx.app);
+  agents.resident = await residentAgent(ctx, 'resident@example.com');
   // Something for :id routes to find: a message in the outbox and a staff account.
   await ctx.staff.invite(
     { id: 1, name: 'Admin', email: 'a@city.test', role: 'admin' },
@@ -66,7 +99,7 @@ test('every registered route is classified in the access table', () => {
 
 const concrete = (path: string) => path.replace(':id', '1').replace(':token', 'x'.repeat(43));
 
-describe.each([...ROLES, 'anonymous' as const])('as %s', (role) => {
+describe.each([...ROLES, 'resident' as const, 'anonymous' as const])('as %s', (role) => {
   const staffRoutes = Object.entries(ACCESS).filter(([, a]) => a !== 'public');
   test.each(staffRoutes)('%s', async (route, access) => {
     const [method, path] = route.split(' ');
@@ -76,7 +109,9 @@ describe.each([...ROLES, 'anonymous' as const])('as %s', (role) => {
       res = await agent.get(concrete(path));
     } else {
       // A valid CSRF token, so that what is tested is the role check, not the token.
-      const page = await agent.get(role === 'anonymous' ? '/login' : '/staff/account/password');
+      const page = await agent.get(
+        role === 'anonymous' || role === 'resident' ? '/login' : '/staff/account/password',
+      );
       res = await agent
         .post(concrete(path))
         .type('form')
@@ -84,7 +119,10 @@ describe.each([...ROLES, 'anonymous' as const])('as %s', (role) => {
     }
     if (allowed(access, role)) {
       expect([200, 303, 400, 404]).toContain(res.status);
-    } else if (role === 'anonymous') {
+    } else if (access === 'resident') {
+      // Without a resident's link: the same friendly "this link cannot be used" page.
+      expect(res.status).toBe(410);
+    } else if (role === 'anonymous' || role === 'resident') {
       if (method === 'GET') {
         expect(res.status).toBe(303);
         expect(res.headers.location).toMatch(/^\/login\?next=/);

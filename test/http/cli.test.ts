@@ -97,9 +97,7 @@ describe('backupDatabase', () => {
 
   test('refuses a database file that does not exist, without creating it', async () => {
     const missing = path.join(dir, 'missing.sqlite');
-    await expect(backupDatabase(missing, tmpFile('copy.sqlite'))).rejects.toThrow(
-      /does not exist/,
-    );
+    await expect(backupDatabase(missing, tmpFile('copy.sqlite'))).rejects.toThrow(/does not exist/);
     expect(fs.existsSync(missing)).toBe(false);
   });
 });

@@ -67,7 +67,7 @@ describe('errors', () => {
     const { createLogger } = await import('../../src/logger');
     const { createApp } = await import('../../src/app');
     const logger = createLogger('info', { write: (s: string) => lines.push(s) } as any);
-    const app = createApp({
+    const app = await createApp({
       db: ctx.db,
       config: ctx.config,
       mailer: ctx.mailer,

@@ -14,7 +14,7 @@ import type { StaffRole } from '../../src/db/schema';
 import type { TestSmtpServer } from './smtp';
 
 export interface TestContext {
-  app: ReturnType<typeof createApp>;
+  app: Awaited<ReturnType<typeof createApp>>;
   db: DB;
   clock: FakeClock;
   config: Config;
@@ -27,6 +27,7 @@ export interface TestAppOptions {
   smtp?: TestSmtpServer;
   config?: Partial<Config>;
   loginRateLimit?: number;
+  joinRateLimit?: number;
   /** Database file; default in memory. */
   databasePath?: string;
 }
@@ -41,7 +42,7 @@ export async function buildTestApp(o: TestAppOptions = {}): Promise<TestContext>
   const clock = new FakeClock(new Date());
   const logger = createLogger('silent');
   const mailer = new Mailer(config, clock);
-  const app = createApp({
+  const app = await createApp({
     db: opened.db,
     config,
     mailer,
@@ -49,6 +50,7 @@ export async function buildTestApp(o: TestAppOptions = {}): Promise<TestContext>
     logger,
     sessionSecret,
     loginRateLimit: o.loginRateLimit ?? 1000,
+    joinRateLimit: o.joinRateLimit ?? 1000,
   });
   const staff = new StaffService({ db: opened.db, mailer, clock, config, logger });
   return { app, db: opened.db, clock, config, mailer, staff, close: () => opened.db.destroy() };
@@ -131,4 +133,64 @@ export async function serveTestApp(
       await ctx.close();
     },
   };
+}
+
+/** The newest link of a kind ("c" confirm, "m" manage) in mail written to this address. */
+export async function latestLink(
+  ctx: TestContext,
+  to: string,
+  kind: 'c' | 'm' = 'm',
+): Promise<string> {
+  const rows = await ctx.db
+    .selectFrom('outbox')
+    .select('text_body')
+    .where('to_address', '=', to)
+    .orderBy('id', 'desc')
+    .execute();
+  for (const r of rows) {
+    const m = new RegExp(`https?://[^\\s]+/me/${kind}/[A-Za-z0-9_-]{43}`).exec(r.text_body);
+    if (m) return new URL(m[0]).pathname;
+  }
+  throw new Error(`no /me/${kind}/ link in mail to ${to}`);
+}
+
+/** A minimal valid sign-up form. */
+export function joinForm(
+  over: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
+  return {
+    firstName: 'Rosa',
+    email: 'rosa@example.com',
+    contactPreference: 'email',
+    language: 'es',
+    zip: '90012',
+    myla311Use: 'few',
+    format: 'either',
+    consent: 'yes',
+    ...over,
+  };
+}
+
+/** Signs up through /join (kept mail), confirms, and returns an agent in the resident's manage session. */
+export async function residentAgent(
+  ctx: TestContext,
+  email: string,
+  over: Record<string, string | string[]> = {},
+) {
+  const agent = request.agent(ctx.app);
+  const page = await agent.get('/join');
+  const res = await agent
+    .post('/join')
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), ...joinForm({ email, ...over }) });
+  if (res.status !== 303) throw new Error(`join failed: ${res.status}`);
+  await agent.get(await latestLink(ctx, email, 'c'));
+  const confirm = await agent.get('/me/confirm');
+  await agent
+    .post('/me/confirm')
+    .type('form')
+    .send({ _csrf: csrfFrom(confirm.text) });
+  const manage = await agent.get(await latestLink(ctx, email, 'm'));
+  if (manage.status !== 303) throw new Error(`manage link failed: ${manage.status}`);
+  return agent;
 }

@@ -1,0 +1,142 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  browserAvailable,
+  expectNoAxeViolations,
+  launchBrowser,
+  screenshot,
+} from '../support/browser';
+import { deliverMail, serveTestApp, type TestContext } from '../support/app';
+import { TestSmtpServer } from '../support/smtp';
+import { LOCALES } from '../../src/i18n/i18n';
+
+const run = browserAvailable() ? describe : describe.skip;
+
+/** Presses Tab until the element with this label has focus, then returns; fails after 200 presses. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (
+      await page.evaluate((s) => (globalThis as any).document.activeElement?.matches(s), selector)
+    )
+      return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with the keyboard`);
+}
+
+async function typeInto(page: Page, selector: string, text: string) {
+  await tabTo(page, selector);
+  await page.keyboard.type(text);
+}
+
+/** Tabs to a radio group's first radio and moves with the arrow keys to the wanted one. */
+async function chooseRadio(page: Page, name: string, value: string) {
+  await tabTo(page, `input[name="${name}"]`);
+  for (let i = 0; i < 12; i++) {
+    if (
+      await page.evaluate(
+        ([n, v]) =>
+          (globalThis as any).document.querySelector(`input[name="${n}"][value="${v}"]`).checked,
+        [name, value],
+      )
+    )
+      return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not choose ${name}=${value}`);
+}
+
+async function tick(page: Page, selector: string) {
+  await tabTo(page, selector);
+  await page.keyboard.press('Space');
+}
+
+run('joining the panel', () => {
+  const smtp = new TestSmtpServer();
+  let ctx: TestContext & { baseUrl: string };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await smtp.start();
+    ctx = await serveTestApp({ smtp });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.close();
+    await smtp.stop();
+  });
+
+  test.each([
+    [
+      'es',
+      'maria@example.com',
+      'María José',
+      'Confirme su correo',
+      'Confirmar mi correo electrónico',
+    ],
+    ['ko', 'jiwoo@example.com', '지우', '', ''],
+  ])('in %s, with the keyboard alone, then confirm from the email', async (lang, email, name) => {
+    const page = await browser.newPage();
+    await page.goto(`${ctx.baseUrl}/join?lang=${lang}`);
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    await expectNoAxeViolations(page);
+
+    // Submitting empty shows the error summary in the page's language.
+    await tabTo(page, 'button[type="submit"]');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    expect(await page.title()).toMatch(lang === 'es' ? /^Error: / : /^오류: /);
+    await expectNoAxeViolations(page);
+    await screenshot(page, `join-${lang}-errors`);
+
+    await typeInto(page, '#firstName', name);
+    await typeInto(page, '#email', email);
+    await chooseRadio(page, 'contactPreference', 'email');
+    await typeInto(page, '#zip', '90012');
+    await chooseRadio(page, 'myla311Use', 'few');
+    await tick(page, '#channels'); // the app
+    await chooseRadio(page, 'format', 'either');
+    await tick(page, '#consent');
+    await tabTo(page, 'button[type="submit"]');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    if (!page.url().endsWith('/join/check-email'))
+      throw new Error(await page.locator('.cp-error-summary').innerText());
+    expect(page.url()).toBe(`${ctx.baseUrl}/join/check-email`);
+    await expectNoAxeViolations(page);
+
+    await deliverMail(ctx, smtp);
+    const mail = smtp.to(email).at(-1)!;
+    expect(mail).toBeDefined();
+    const link = /http:\/\/127\.0\.0\.1:\d+\/me\/c\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0];
+    await page.goto(link);
+    expect(page.url()).toBe(`${ctx.baseUrl}/me/confirm`);
+    await expectNoAxeViolations(page);
+    await tabTo(page, 'form[action="/me/confirm"] button');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    const person = await ctx.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    expect(person.status).toBe('active');
+    expect(person.first_name).toBe(name);
+    expect(person.language).toBe(lang);
+    await expectNoAxeViolations(page);
+    await screenshot(page, `join-${lang}-confirmed`);
+    await page.context().close();
+  });
+
+  test.each(LOCALES)('the sign-up page in %s passes axe, empty and with errors', async (lang) => {
+    const page = await browser.newPage();
+    await page.goto(`${ctx.baseUrl}/join?lang=${lang}`);
+    await expectNoAxeViolations(page);
+    await page
+      .getByRole('button', {
+        name: (await page.locator('button[type="submit"]').textContent()) as string,
+      })
+      .click();
+    await page.waitForLoadState();
+    await expectNoAxeViolations(page);
+    if (lang === 'zh-Hant') await screenshot(page, 'join-zh-errors');
+    await page.context().close();
+  });
+});
