@@ -7,7 +7,12 @@ const base = {
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...base, displayName: 'http', testMatch: ['<rootDir>/test/http/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'http',
+      testMatch: ['<rootDir>/test/http/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/http-setup.ts'],
+    },
     {
       ...base,
       displayName: 'browser',

@@ -9,9 +9,16 @@ import type { Mailer } from './mail/mailer';
 import { mailRoutes } from './mail/mail.routes';
 import { homeRoutes } from './home/home.routes';
 import { ConsentService } from './participants/consent.service';
+import { consentRoutes } from './participants/consent.routes';
 import { joinRoutes } from './participants/join.routes';
 import { meRoutes } from './participants/me.routes';
+import { callListRoutes } from './participants/call-list.routes';
+import { importRoutes, isImportUpload } from './participants/import.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { participantRoutes } from './participants/participant.routes';
+import { poolRoutes } from './participants/pool.routes';
 import { ParticipantService } from './participants/participants.service';
+import { StaffParticipantService } from './participants/staff-participants.service';
 import { loadReference } from './reference/reference.queries';
 import { StaffService } from './staff/staff.service';
 import { authRoutes } from './staff/auth.routes';
@@ -59,6 +66,13 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   const ref = await loadReference(db);
   const consent = new ConsentService(db, clock);
   const participants = new ParticipantService({ db, mailer, clock, config, logger, consent });
+  const staffParticipants = new StaffParticipantService({
+    db,
+    clock,
+    participants,
+    consent,
+    cityTimeZone: config.cityTimeZone,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -89,15 +103,24 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use(flashLocals);
   app.use(csrfLocals(clock));
   app.use(staffLocals);
-  app.use(csrfProtection);
+  // The CSV upload is multipart: its token is readable only after multer, so its route checks it.
+  app.use((req, res, next) => (isImportUpload(req) ? next() : csrfProtection(req, res, next)));
 
   // Every feature router is mounted at / and spells its full paths (the route-role test reads them).
   app.use(homeRoutes());
   app.use(joinRoutes({ participants, consent, ref, joinRateLimit: deps.joinRateLimit }));
   app.use(meRoutes({ participants, consent, ref, clock, cityTimeZone: config.cityTimeZone }));
+  // Before any /staff/participants/:id route.
+  app.use(importRoutes({ db, clock, ref, participants }));
+  app.use(callListRoutes({ db, clock, ref }));
+  app.use(auditRoutes({ db }));
+  app.use(consentRoutes(consent));
   app.use(authRoutes({ staff, passport, clock, loginRateLimit: deps.loginRateLimit }));
   app.use(accountRoutes(staff));
   app.use(usersRoutes(staff));
+  app.use(poolRoutes({ db, ref, cityTimeZone: config.cityTimeZone }));
+  // Its /staff/participants/new and /paper-form come before its /:id routes.
+  app.use(participantRoutes({ staffParticipants, consent, ref }));
   app.use(mailRoutes({ db, mailer, clock }));
 
   app.use(notFound);

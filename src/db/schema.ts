@@ -30,6 +30,7 @@ export interface Database {
   consent_events: ConsentEventsTable;
   contact_log: ContactLogTable;
   participant_imports: ParticipantImportsTable;
+  import_drafts: ImportDraftsTable;
 }
 
 export interface AppSettingsTable {
@@ -222,4 +223,18 @@ export interface ParticipantImportsTable {
   rows_invalid: number;
   /** JSON array of { row, field, message }. */
   report: Generated<string>;
+  /** event | phone | paper | referral: how the imported people gave consent. */
+  consent_channel: string | null;
+}
+
+/** A CSV import between upload and commit (deleted then, or after 24 hours). */
+export interface ImportDraftsTable {
+  id: Generated<number>;
+  staff_id: number;
+  created_at: string;
+  filename: string;
+  /** JSON { headers: string[], rows: string[][] }. */
+  rows_json: string;
+  /** JSON { appField: column index }, once mapped. */
+  mapping_json: string | null;
 }

@@ -5,6 +5,8 @@ import type { DB } from '../db/database';
 import { OutboxDelivery, type MailTransport } from '../mail/delivery';
 import { purgeDeadLinks } from '../links/links.queries';
 import { purgeOldLoginFailures } from '../staff/login-throttle';
+import { purgeStalePending } from '../participants/participants.service';
+import { purgeDraftsBefore } from '../participants/import.queries';
 import { DatabaseSessionStore } from '../web/session-store';
 import type { Job } from './runner';
 
@@ -37,6 +39,17 @@ export function appJobs(d: JobDeps): Job[] {
       name: 'purge-login-failures',
       everyMs: HOUR,
       run: () => purgeOldLoginFailures(d.db, d.clock.now()),
+    },
+    {
+      name: 'purge-stale-pending',
+      everyMs: HOUR,
+      run: () => purgeStalePending(d.db, d.clock.now()),
+    },
+    {
+      name: 'purge-import-drafts',
+      everyMs: HOUR,
+      run: () =>
+        purgeDraftsBefore(d.db, new Date(d.clock.now().getTime() - 24 * HOUR).toISOString()),
     },
   );
   return jobs;

@@ -41,10 +41,11 @@ export class ConsentService {
     );
   }
 
-  async current(): Promise<ConsentVersion> {
-    const v = await q.latestVersion(this.db);
+  /** `db` may be an open transaction (SQLite has one connection: reading outside it would wait forever). */
+  async current(db: Kysely<Database> = this.db): Promise<ConsentVersion> {
+    const v = await q.latestVersion(db);
     if (!v) throw new Error('No consent version: prepareDatabase creates version 1');
-    const texts = await q.textsOf(this.db, v.id);
+    const texts = await q.textsOf(db, v.id);
     return {
       id: v.id,
       version: v.version,

@@ -192,13 +192,15 @@ export class ParticipantService {
       recordingConsent: boolean;
       staffId: number | null;
       consentLanguage?: string;
+      /** How consent was collected, when it differs from the source (an import of paper forms). */
+      consentChannel?: ParticipantSource;
       importId?: number | null;
       links?: (trx: Kysely<Database>, participantId: number) => Promise<void>;
       mail?: { template: TemplateName; data: Record<string, unknown> };
       db?: Kysely<Database>;
     },
   ): Promise<number> {
-    const consent = await this.d.consent.current();
+    const consent = await this.d.consent.current(o.db);
     const mail =
       o.mail && profile.email
         ? await this.d.mailer.compose({
@@ -233,7 +235,7 @@ export class ParticipantService {
         participantId: id,
         version: consent,
         language: o.consentLanguage ?? profile.language!,
-        channel: o.source,
+        channel: o.consentChannel ?? o.source,
         staffId: o.staffId,
       });
       await o.links?.(trx, id);
@@ -457,23 +459,27 @@ export class ParticipantService {
     this.d.logger.info({ event: 'participant.delete', participantId: id }, 'participant deleted');
   }
 
-  /** Pending sign-ups never confirmed are removed after 7 days (with their mail blanked). */
   async purgeStalePending(): Promise<number> {
-    const cutoff = new Date(this.now().getTime() - PENDING_TTL).toISOString();
-    const stale = await this.d.db
+    return purgeStalePending(this.d.db, this.now());
+  }
+}
+
+/** Pending sign-ups never confirmed are removed after 7 days, their mail blanked first. */
+export async function purgeStalePending(db: DB, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - PENDING_TTL).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const stale = await trx
       .selectFrom('participants')
       .select('id')
       .where('status', '=', 'pending')
       .where('created_at', '<', cutoff)
       .execute();
     for (const { id } of stale) {
-      await this.d.db.transaction().execute(async (trx) => {
-        await q.cancelQueuedMail(trx, id);
-        await q.scrubMail(trx, id);
-      });
+      await q.cancelQueuedMail(trx, id);
+      await q.scrubMail(trx, id);
     }
-    return q.deletePendingOlderThan(this.d.db, cutoff);
-  }
+    return q.deletePendingOlderThan(trx, cutoff);
+  });
 }
 
 /** The participants-table columns of a profile. */

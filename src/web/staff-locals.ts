@@ -10,8 +10,12 @@ interface NavItem {
 /** Staff navigation, by role. Features add their entries here as they arrive. */
 const NAV: NavItem[] = [
   { href: '/staff', label: 'Home', roles: 'all' },
+  { href: '/staff/participants', label: 'Participants', roles: ['admin', 'organizer'] },
+  { href: '/staff/participants/call-list', label: 'Call list', roles: ['admin', 'organizer'] },
   { href: '/staff/mail', label: 'Mail log', roles: ['admin', 'organizer'] },
+  { href: '/staff/audit', label: 'Audit log', roles: ['admin'] },
   { href: '/staff/users', label: 'Staff accounts', roles: ['admin'] },
+  { href: '/staff/consent', label: 'Consent text', roles: ['admin'] },
   { href: '/staff/account/password', label: 'Account', roles: 'all' },
 ];
 
@@ -19,12 +23,14 @@ const NAV: NavItem[] = [
 export const staffLocals: RequestHandler = (req, res, next) => {
   const user = req.user;
   res.locals.staff = user ? { id: user.id, name: user.name, role: user.role } : null;
+  const items = user ? NAV.filter((n) => n.roles === 'all' || n.roles.includes(user.role)) : [];
+  // The current entry is the longest one the path falls under (Call list, not Participants).
   const path = req.path;
-  res.locals.nav = user
-    ? NAV.filter((n) => n.roles === 'all' || n.roles.includes(user.role)).map((n) => ({
-        ...n,
-        current: n.href === '/staff' ? path === '/staff' : path.startsWith(n.href),
-      }))
-    : [];
+  const under = (href: string) =>
+    path === href || (href !== '/staff' && path.startsWith(`${href}/`));
+  const current = items
+    .filter((n) => under(n.href))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  res.locals.nav = items.map((n) => ({ ...n, current: n === current }));
   next();
 };

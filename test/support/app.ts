@@ -144,7 +144,7 @@ export async function latestLink(
   const rows = await ctx.db
     .selectFrom('outbox')
     .select('text_body')
-    .where('to_address', '=', to)
+    .where('to_address', '=', to.toLowerCase())
     .orderBy('id', 'desc')
     .execute();
   for (const r of rows) {
@@ -192,5 +192,6 @@ export async function residentAgent(
     .send({ _csrf: csrfFrom(confirm.text) });
   const manage = await agent.get(await latestLink(ctx, email, 'm'));
   if (manage.status !== 303) throw new Error(`manage link failed: ${manage.status}`);
+  await agent.get(manage.headers.location); // as a browser would: sets the person's language
   return agent;
 }

@@ -1,0 +1,71 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import type { Response } from 'express';
+
+/*
+ * CSV exports, Excel-safe without damaging data (DESIGN.md "Exports", QUALITY.md Security 8):
+ * streamed with csv-stringify, UTF-8 with a BOM and CRLF, attachments only, and text cells that a
+ * spreadsheet would run as a formula are neutralised. Coded and numeric columns are never altered.
+ */
+
+/** First characters that make Excel, LibreOffice or Sheets read a cell as a formula (or split it). */
+const FORMULA_START = /^[=+\-@\t\r\n\0\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** Prefixes a single quote to a text cell that a spreadsheet would treat as a formula. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => string | number | null | undefined;
+  /**
+   * 'text' (default): free text, neutralised. 'code': values the app itself produces or has
+   * validated (codes, ids, formatted phone numbers, dates, numbers), written unaltered.
+   */
+  kind?: 'text' | 'code';
+}
+
+/** Headers for a CSV attachment; the filename is ASCII, built by the app. */
+export function csvHeaders(res: Response, filename: string): void {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+  );
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+}
+
+/** One CSV record: text cells neutralised, code cells as they are, null as empty. */
+export function csvRecord<T>(columns: CsvColumn<T>[], row: T): string[] {
+  return columns.map((c) => {
+    const v = c.value(row);
+    if (v === null || v === undefined) return '';
+    const s = String(v);
+    return c.kind === 'code' ? s : neutraliseCell(s);
+  });
+}
+
+/**
+ * Streams rows (any iterable, typically batches read from the database) as an Excel-profile CSV
+ * attachment: UTF-8 BOM, CRLF, quotes doubled by csv-stringify. Never builds the file in memory.
+ */
+export async function streamCsv<T>(
+  res: Response,
+  filename: string,
+  columns: CsvColumn<T>[],
+  rows: AsyncIterable<T> | Iterable<T>,
+): Promise<void> {
+  csvHeaders(res, filename);
+  async function* records() {
+    yield columns.map((c) => neutraliseCell(c.header));
+    for await (const row of rows) yield csvRecord(columns, row);
+  }
+  await pipeline(
+    Readable.from(records()),
+    stringify({ bom: true, record_delimiter: 'windows' }),
+    res,
+  );
+}

@@ -1,0 +1,359 @@
+import request from 'supertest';
+import { sql } from 'kysely';
+import { DAY } from '../../src/clock';
+import { translator } from '../../src/i18n/i18n';
+import { ConsentService } from '../../src/participants/consent.service';
+import {
+  buildTestApp,
+  createStaff,
+  csrfFrom,
+  deliverMail,
+  latestLink,
+  residentAgent,
+  type TestContext,
+} from '../support/app';
+import { tableNames } from '../support/db';
+import { TestSmtpServer } from '../support/smtp';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await buildTestApp();
+});
+afterAll(() => ctx.close());
+
+async function form(
+  agent: ReturnType<typeof request.agent>,
+  page: string,
+  action: string,
+  fields: Record<string, unknown> = {},
+) {
+  const html = (await agent.get(page)).text;
+  return agent
+    .post(action)
+    .type('form')
+    .send({ _csrf: csrfFrom(html), ...fields });
+}
+
+test('a manage link opens only its own person, and the token leaves the address bar', async () => {
+  const a = await residentAgent(ctx, 'alma@example.com', { firstName: 'Alma' });
+  const b = await residentAgent(ctx, 'bea@example.com', { firstName: 'Bea' });
+  const pageA = await a.get('/me');
+  const pageB = await b.get('/me');
+  expect(pageA.text).toContain('value="Alma"');
+  expect(pageA.text).not.toContain('Bea');
+  expect(pageB.text).toContain('value="Bea"');
+  expect(pageB.text).not.toContain('alma@example.com');
+  const fresh = request.agent(ctx.app);
+  const res = await fresh.get(await latestLink(ctx, 'alma@example.com', 'm'));
+  expect(res.status).toBe(303);
+  expect(res.headers.location).toMatch(/^\/me\?lang=/);
+  expect(res.headers['referrer-policy']).toBe('no-referrer');
+});
+
+test('invalid, expired and used links all get the same friendly page', async () => {
+  const agent = request.agent(ctx.app);
+  const bogus = await agent.get(`/me/m/${'A'.repeat(43)}`);
+  expect(bogus.headers.location).toBe('/me/expired');
+  const invalid = (await agent.get('/me/expired')).text;
+  expect(invalid).toContain('This link cannot be used');
+
+  await residentAgent(ctx, 'old@example.com');
+  const link = await latestLink(ctx, 'old@example.com', 'm');
+  ctx.clock.advance(31 * DAY);
+  const expired = await request.agent(ctx.app).get(link);
+  expect(expired.headers.location).toBe('/me/expired');
+
+  // A used confirmation link: confirming twice shows the same page as a bogus one.
+  const c = request.agent(ctx.app);
+  const joinPage = await c.get('/join');
+  await c
+    .post('/join')
+    .type('form')
+    .send({
+      _csrf: csrfFrom(joinPage.text),
+      firstName: 'U',
+      email: 'used@example.com',
+      contactPreference: 'email',
+      language: 'en',
+      zip: '90012',
+      myla311Use: 'never',
+      format: 'online',
+      consent: 'yes',
+    });
+  const confirmLink = await latestLink(ctx, 'used@example.com', 'c');
+  await c.get(confirmLink);
+  const ok = await form(c, '/me/confirm', '/me/confirm');
+  expect(ok.status).toBe(200);
+  const again = request.agent(ctx.app);
+  await again.get(confirmLink);
+  const used = await again.get('/me/confirm');
+  expect(used.status).toBe(410);
+  expect(used.text).toContain('This link cannot be used');
+});
+
+test('update profile, pause, resume, withdraw and rejoin', async () => {
+  const agent = await residentAgent(ctx, 'self@example.com', { language: 'es' });
+  const bad = await form(agent, '/me', '/me', {
+    firstName: 'Rosa',
+    email: 'self@example.com',
+    contactPreference: 'email',
+    language: 'es',
+    zip: '12',
+    myla311Use: 'often',
+    format: 'online',
+  });
+  expect(bad.status).toBe(400);
+  expect(bad.text).toContain('value="12"');
+  const good = await form(agent, '/me', '/me', {
+    firstName: 'Rosa María',
+    email: 'self@example.com',
+    contactPreference: 'email',
+    language: 'es',
+    zip: '90033',
+    myla311Use: 'often',
+    format: 'online',
+    channels: ['app', 'web'],
+  });
+  expect(good.status).toBe(303);
+  const id = (
+    await ctx.db
+      .selectFrom('participants')
+      .select('id')
+      .where('email', '=', 'self@example.com')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const row = () =>
+    ctx.db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  expect(await row()).toMatchObject({
+    first_name: 'Rosa María',
+    zip: '90033',
+    myla311_use: 'often',
+  });
+  const choices = await ctx.db
+    .selectFrom('participant_choices')
+    .select('value')
+    .where('participant_id', '=', id)
+    .where('field', '=', 'channels')
+    .execute();
+  expect(choices.map((c) => c.value).sort()).toEqual(['app', 'web']);
+
+  expect((await form(agent, '/me', '/me/pause', { months: '6' })).status).toBe(303);
+  const paused = await row();
+  expect(paused.status).toBe('paused');
+  expect(new Date(paused.paused_until!).getTime() - ctx.clock.now().getTime()).toBeGreaterThan(
+    180 * DAY,
+  );
+  expect((await agent.get('/me')).text).toMatch(/El contacto está en pausa|pausa/i);
+  await form(agent, '/me', '/me/resume');
+  expect((await row()).status).toBe('active');
+  await form(agent, '/me', '/me/withdraw');
+  expect((await row()).status).toBe('withdrawn');
+  const withdrawals = await ctx.db
+    .selectFrom('consent_events')
+    .selectAll()
+    .where('participant_id', '=', id)
+    .where('action', '=', 'withdrawn')
+    .execute();
+  expect(withdrawals).toHaveLength(1);
+  await form(agent, '/me', '/me/rejoin');
+  expect((await row()).status).toBe('active');
+});
+
+test('a new consent version is asked for before anything else', async () => {
+  const agent = await residentAgent(ctx, 'consent@example.com');
+  const admin = await createStaff(ctx, 'admin');
+  const consent = new ConsentService(ctx.db, ctx.clock);
+  await consent.publish(admin.id, {
+    en: 'New text v2',
+    es: 'Texto nuevo v2',
+    ko: '새 문구 v2',
+    hy: 'Նոր տեքստ v2',
+    'zh-Hant': '新文字 v2',
+  });
+  const res = await agent.get('/me');
+  expect(res.status).toBe(303);
+  expect(res.headers.location).toBe('/me/consent');
+  const page = await agent.get('/me/consent');
+  expect(page.text).toContain('Texto nuevo v2');
+  await agent
+    .post('/me/consent')
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), decision: 'agree' });
+  expect((await agent.get('/me')).status).toBe(200);
+  const p = await ctx.db
+    .selectFrom('participants')
+    .selectAll()
+    .where('email', '=', 'consent@example.com')
+    .executeTakeFirstOrThrow();
+  const events = await ctx.db
+    .selectFrom('consent_events')
+    .innerJoin('consent_versions', 'consent_versions.id', 'consent_events.version_id')
+    .select(['version', 'language'])
+    .where('participant_id', '=', p.id)
+    .orderBy('consent_events.id')
+    .execute();
+  expect(events.map((e) => e.version)).toEqual([1, 2]);
+  expect(events[1].language).toBe('es');
+});
+
+test('"get my link" never reveals whether an address is in the panel', async () => {
+  await residentAgent(ctx, 'member@example.com');
+  const known = await form(request.agent(ctx.app), '/me/link', '/me/link', {
+    email: 'member@example.com',
+  });
+  const unknown = await form(request.agent(ctx.app), '/me/link', '/me/link', {
+    email: 'stranger@example.com',
+  });
+  expect(known.status).toBe(303);
+  expect(unknown.status).toBe(known.status);
+  expect(unknown.headers.location).toBe(known.headers.location);
+  const toStranger = await ctx.db
+    .selectFrom('outbox')
+    .select('id')
+    .where('to_address', '=', 'stranger@example.com')
+    .execute();
+  expect(toStranger).toHaveLength(0);
+});
+
+test('pending sign-ups older than 7 days are purged with their mail blanked', async () => {
+  const agent = request.agent(ctx.app);
+  const page = await agent.get('/join');
+  await agent
+    .post('/join')
+    .type('form')
+    .send({
+      _csrf: csrfFrom(page.text),
+      firstName: 'Late',
+      email: 'late@example.com',
+      contactPreference: 'email',
+      language: 'en',
+      zip: '90012',
+      myla311Use: 'never',
+      format: 'online',
+      consent: 'yes',
+    });
+  const { ParticipantService } = await import('../../src/participants/participants.service');
+  const { createLogger } = await import('../../src/logger');
+  const service = new ParticipantService({
+    db: ctx.db,
+    mailer: ctx.mailer,
+    clock: ctx.clock,
+    config: ctx.config,
+    logger: createLogger('silent'),
+    consent: new ConsentService(ctx.db, ctx.clock),
+  });
+  ctx.clock.advance(8 * DAY);
+  expect(await service.purgeStalePending()).toBeGreaterThanOrEqual(1);
+  expect(
+    await ctx.db
+      .selectFrom('participants')
+      .select('id')
+      .where('email', '=', 'late@example.com')
+      .executeTakeFirst(),
+  ).toBeUndefined();
+  expect(
+    await ctx.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('to_address', '=', 'late@example.com')
+      .executeTakeFirst(),
+  ).toBeUndefined();
+});
+
+describe('deletion', () => {
+  test('two steps, a goodbye email, and no personal value left anywhere in the database', async () => {
+    const smtp = new TestSmtpServer();
+    await smtp.start();
+    const d = await buildTestApp({ smtp });
+    try {
+      const values = {
+        firstName: 'Zelda<b>',
+        lastName: 'Quintanilla-Uniq',
+        email: 'zelda.unique@example.com',
+        phone: '213 555 0199',
+        zip: '90077',
+        needs: ['other'],
+        needsOther: 'Needs a quiet room xyzzy',
+      };
+      const agent = await residentAgent(d, values.email, values);
+      await deliverMail(d, smtp);
+      const id = (
+        await d.db
+          .selectFrom('participants')
+          .select('id')
+          .where('email', '=', values.email)
+          .executeTakeFirstOrThrow()
+      ).id;
+      // Contact notes and a queued email must go too.
+      await d.db
+        .insertInto('contact_log')
+        .values({
+          participant_id: id,
+          at: new Date().toISOString(),
+          staff_id: null,
+          channel: 'phone',
+          outcome: 'reached',
+          note: 'Spoke with Zelda Quintanilla-Uniq',
+        })
+        .execute();
+      await d.db
+        .updateTable('outbox')
+        .set({ status: 'queued' })
+        .where('participant_id', '=', id)
+        .execute();
+
+      const confirmPage = await agent.get('/me/delete');
+      expect(confirmPage.text).toContain(translator('es')('me.deleteConfirmTitle'));
+      expect(
+        await d.db
+          .selectFrom('participants')
+          .select('status')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ status: 'active' });
+      const res = await agent
+        .post('/me/delete')
+        .type('form')
+        .send({ _csrf: csrfFrom(confirmPage.text) });
+      expect(res.headers.location).toBe('/me/deleted');
+      expect((await agent.get('/me')).status).toBe(410);
+
+      expect((await deliverMail(d, smtp)).sent).toBe(1);
+      const goodbye = smtp.to(values.email).at(-1)!;
+      expect(goodbye.subject).toBe(translator('es')('mail.deleted.subject'));
+
+      const needles = ['Zelda', 'Quintanilla-Uniq', 'zelda.unique', '2135550199', '90077', 'xyzzy'];
+      const found: string[] = [];
+      for (const table of await tableNames(d.db)) {
+        const { rows } = await sql<
+          Record<string, unknown>
+        >`select * from ${sql.table(table)}`.execute(d.db);
+        for (const row of rows)
+          for (const [col, v] of Object.entries(row))
+            if (typeof v === 'string' && needles.some((n) => v.includes(n)))
+              found.push(`${table}.${col}`);
+      }
+      expect(found).toEqual([]);
+      const p = await d.db
+        .selectFrom('participants')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(p.status).toBe('deleted');
+      expect(p.language).toBe('es'); // de-identified answers remain
+      expect(
+        await d.db
+          .selectFrom('magic_links')
+          .select('id')
+          .where('participant_id', '=', id)
+          .execute(),
+      ).toHaveLength(0);
+      expect(
+        await d.db.selectFrom('sessions').select('sid').where('participant_id', '=', id).execute(),
+      ).toHaveLength(0);
+    } finally {
+      await d.close();
+      await smtp.stop();
+    }
+  });
+});

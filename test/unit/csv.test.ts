@@ -1,0 +1,86 @@
+import { Writable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import type { Response } from 'express';
+import { csvRecord, neutraliseCell, streamCsv, type CsvColumn } from '../../src/web/csv';
+
+describe('neutraliseCell', () => {
+  test.each([
+    "=cmd|' /C calc'!A0",
+    '+1+1',
+    '-2+3',
+    '@SUM(A1)',
+    '\tx',
+    '\rx',
+    '\nx',
+    '\0x',
+    '＝1+1',
+    '＋1',
+    '－1',
+    '＠SUM(A1)',
+  ])('prefixes a quote to %j', (value) => {
+    expect(neutraliseCell(value)).toBe(`'${value}`);
+  });
+
+  test.each(['Rosa', '', "O'Brien", '(213) 555-0101', 'a=b', ' =x', '90012', 'José'])(
+    'leaves %j as it is',
+    (value) => {
+      expect(neutraliseCell(value)).toBe(value);
+    },
+  );
+});
+
+interface Row {
+  name: string;
+  phone: string;
+  n: number;
+}
+const columns: CsvColumn<Row>[] = [
+  { header: 'Name', value: (r) => r.name },
+  { header: 'Phone', value: (r) => r.phone, kind: 'code' },
+  { header: 'Count', value: (r) => r.n, kind: 'code' },
+];
+
+test('csvRecord neutralises text columns only', () => {
+  expect(csvRecord(columns, { name: '=1+1', phone: '-5', n: -3 })).toEqual(["'=1+1", '-5', '-3']);
+});
+
+/** A fake Express response that collects what is written. */
+function fakeResponse() {
+  const chunks: Buffer[] = [];
+  const headers: Record<string, string> = {};
+  const w = new Writable({
+    write(chunk, _enc, cb) {
+      chunks.push(Buffer.from(chunk));
+      cb();
+    },
+  });
+  Object.assign(w, {
+    status: () => w,
+    setHeader: (k: string, v: string) => {
+      headers[k.toLowerCase()] = v;
+    },
+  });
+  return { res: w as unknown as Response, headers, body: () => Buffer.concat(chunks) };
+}
+
+test('streamCsv writes a BOM, CRLF, doubled quotes and an attachment header', async () => {
+  const out = fakeResponse();
+  async function* rows() {
+    yield { name: 'Ana "Nita" López', phone: '(213) 555-0101', n: 1 };
+    yield { name: "=cmd|' /C calc'!A0", phone: '(310) 555-0199', n: 2 };
+  }
+  await streamCsv(out.res, 'call list.csv', columns, rows());
+  const bytes = out.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8').slice(1);
+  expect(text).toContain('\r\n');
+  expect(text).toContain('"Ana ""Nita"" López"');
+  expect(out.headers['content-disposition']).toBe('attachment; filename="call_list.csv"');
+  expect(out.headers['content-type']).toBe('text/csv; charset=utf-8');
+  const parsed = parse(text) as string[][];
+  expect(parsed).toEqual([
+    ['Name', 'Phone', 'Count'],
+    ['Ana "Nita" López', '(213) 555-0101', '1'],
+    ["'=cmd|' /C calc'!A0", '(310) 555-0199', '2'],
+  ]);
+});
