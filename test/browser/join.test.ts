@@ -5,7 +5,7 @@ import {
   launchBrowser,
   screenshot,
 } from '../support/browser';
-import { deliverMail, serveTestApp, type TestContext } from '../support/app';
+import { createStaff, deliverMail, serveTestApp, type TestContext } from '../support/app';
 import { TestSmtpServer } from '../support/smtp';
 import { LOCALES } from '../../src/i18n/i18n';
 
@@ -55,9 +55,12 @@ run('joining the panel', () => {
   let ctx: TestContext & { baseUrl: string };
   let browser: Browser;
 
+  let organizer: Awaited<ReturnType<typeof createStaff>>;
+
   beforeAll(async () => {
     await smtp.start();
     ctx = await serveTestApp({ smtp });
+    organizer = await createStaff(ctx, 'organizer');
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -123,6 +126,27 @@ run('joining the panel', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, `join-${lang}-confirmed`);
     await page.context().close();
+
+    // An organizer finds the new person in the pool by their email.
+    const staff = await browser.newPage();
+    await staff.goto(`${ctx.baseUrl}/login`);
+    await staff.getByLabel('Email address').fill(organizer.email);
+    await staff.getByLabel('Password').fill(organizer.password);
+    await staff.getByRole('button', { name: 'Sign in' }).click();
+    await staff.waitForURL(`${ctx.baseUrl}/staff`);
+    await staff
+      .getByRole('navigation', { name: 'Staff' })
+      .getByRole('link', { name: 'Participants' })
+      .click();
+    await staff.getByLabel('Search by name, email or phone').fill(email);
+    await Promise.all([
+      staff.waitForEvent('load'),
+      staff.getByRole('button', { name: 'Search', exact: true }).click(),
+    ]);
+    const row = staff.getByRole('row', { name: new RegExp(name) });
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain(email);
+    await staff.context().close();
   });
 
   test.each(LOCALES)('the sign-up page in %s passes axe, empty and with errors', async (lang) => {
