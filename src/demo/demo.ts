@@ -202,7 +202,7 @@ export async function seedDemo(
   return { participants: o.count, staff: staff.map(({ email, role }) => ({ email, role })) };
 }
 
-function ascii(s: string): string {
+export function ascii(s: string): string {
   const plain = s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { ReferenceData } from '../reference/reference.queries';
 import { keepTyped, translateErrors } from '../web/forms';
+import { perIpLimit } from '../web/rate-limit';
 import type { ConsentService } from './consent.service';
 import type { ParticipantService } from './participants.service';
 import { profileSchema, validateProfile } from './profile.schema';
@@ -19,14 +19,7 @@ export interface JoinDeps {
 export function joinRoutes(d: JoinDeps): Router {
   const r = Router();
   const schema = profileSchema(d.ref);
-  const limiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: d.joinRateLimit ?? 60,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(Object.assign(new Error('Too many requests'), { status: 429 })),
-  });
+  const limiter = perIpLimit(d.joinRateLimit ?? 60);
 
   const render = async (
     req: Request,

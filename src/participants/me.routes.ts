@@ -1,5 +1,4 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { ParticipantRow } from '../db/schema';
@@ -7,6 +6,7 @@ import { hashToken, looksLikeToken } from '../links/tokens';
 import type { ReferenceData } from '../reference/reference.queries';
 import { ValidationError } from '../web/errors';
 import { flash } from '../web/flash';
+import { perIpLimit } from '../web/rate-limit';
 import { keepTyped, str, translateErrors } from '../web/forms';
 import { markSessionStarted } from '../web/session';
 import type { ConsentService } from './consent.service';
@@ -39,14 +39,7 @@ export function residentDate(date: Date | string, lang: string, zone: string): s
 export function meRoutes(d: MeDeps): Router {
   const r = Router();
   const schema = profileSchema(d.ref);
-  const linkLimiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: 20,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(Object.assign(new Error('Too many requests'), { status: 429 })),
-  });
+  const linkLimiter = perIpLimit(20);
   const fmt = (date: Date | string, lang: string) => residentDate(date, lang, d.cityTimeZone);
   const invalid = (res: Response) => res.status(410).render('me/invalid');
 

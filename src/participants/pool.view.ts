@@ -1,19 +1,8 @@
 import { DateTime } from 'luxon';
 import type { TFunction } from 'i18next';
 import type { ReferenceData } from '../reference/reference.queries';
-import {
-  AGE_RANGES,
-  AVAILABILITY,
-  CHANNELS,
-  CONTACT_PREFERENCES,
-  FORMATS,
-  GENDERS,
-  MYLA311_USE,
-  NEEDS,
-  RACES,
-  SOURCES,
-  STATUSES,
-} from './options';
+import { SOURCES, STATUSES } from './options';
+import { profileOptions } from './profile.view';
 import type { PoolCounts, PoolRow } from './pool.queries';
 import {
   DEFAULT_SORT,
@@ -96,38 +85,20 @@ export function activeFilters(f: PoolFilter): number {
     .length;
 }
 
+/** The profile form's options, with English names for staff where the form shows native ones. */
 export function poolOptions(t: TFunction, ref: ReferenceData) {
-  const coded = (field: string, codes: readonly string[]): Option[] =>
-    codes.map((value) => ({ value, label: t(`options.${field}.${value}`) }));
   const plain = (codes: readonly string[]): Option[] =>
     codes.map((value) => ({ value, label: capital(value) }));
-  const regions = new Map<string, Option[]>();
-  for (const c of ref.councils) {
-    if (!regions.has(c.service_region)) regions.set(c.service_region, []);
-    regions.get(c.service_region)!.push({ value: String(c.id), label: c.name });
-  }
+  const profile = profileOptions(t, ref);
   return {
+    ...profile,
     status: plain(STATUSES),
     source: plain(SOURCES),
     language: ref.languages.map((l) => ({ value: l.code, label: l.english_name })),
-    contactPreference: coded('contactPreference', CONTACT_PREFERENCES),
     councilDistrict: [
       ...ref.districts.map((d) => ({ value: String(d.district), label: `District ${d.district}` })),
       { value: UNKNOWN, label: 'Unknown' },
     ],
-    councilGroups: [...regions.entries()].map(([region, options]) => ({ region, options })),
-    myla311Use: coded('myla311Use', MYLA311_USE),
-    channels: coded('channels', CHANNELS),
-    requestTypes: ref.requestTypes.map((r) => ({
-      value: r.name,
-      label: t(`requestTypes.${r.name}`, { defaultValue: r.name }),
-    })),
-    needs: coded('needs', NEEDS),
-    availability: coded('availability', AVAILABILITY),
-    format: coded('format', FORMATS),
-    ageRange: coded('ageRange', AGE_RANGES),
-    gender: coded('gender', GENDERS),
-    race: coded('race', RACES),
     recordingConsent: [
       { value: '', label: 'Any' },
       { value: 'yes', label: 'Agreed to recording' },

@@ -1,10 +1,10 @@
 import { Router, type Request, type Response, type NextFunction } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type passport from 'passport';
 import type { Clock } from '../clock';
 import { safeNext } from '../web/auth';
 import { ValidationError } from '../web/errors';
 import { flash } from '../web/flash';
+import { perIpLimit } from '../web/rate-limit';
 import { keepTyped, parseForm } from '../web/forms';
 import { markSessionStarted } from '../web/session';
 import { hashToken, looksLikeToken } from '../links/tokens';
@@ -25,14 +25,7 @@ export interface AuthRouteDeps {
 /** Login, logout and the set-password links (invitation and first admin). */
 export function authRoutes(d: AuthRouteDeps): Router {
   const r = Router();
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: d.loginRateLimit ?? 50,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(Object.assign(new Error('Too many requests'), { status: 429 })),
-  });
+  const loginLimiter = perIpLimit(d.loginRateLimit ?? 50);
 
   r.get('/login', (req, res) => {
     if (req.user) return res.redirect(303, safeNext(req.query.next));

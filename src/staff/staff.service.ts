@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
 import { DAY, HOUR } from '../clock';
 import type { Config } from '../config';
 import type { DB } from '../db/database';
-import type { StaffRole, StaffUserRow } from '../db/schema';
+import type { Database, StaffRole, StaffUserRow } from '../db/schema';
 import { recordAudit } from '../audit/audit.queries';
 import {
   findUsableLink,
@@ -136,20 +137,7 @@ export class StaffService {
     const email = normalizeEmail(input.email);
     if (await q.findStaffByEmail(this.d.db, email))
       throw new ValidationError({ email: 'A staff account with this email already exists' });
-    const { token, hash } = newToken();
-    const mail = await this.d.mailer.compose({
-      template: 'staff-invite',
-      to: email,
-      toName: input.name,
-      language: 'en',
-      data: {
-        name: input.name,
-        inviterName: actor.name,
-        role: ROLE_LABELS[input.role],
-        link: this.linkUrl(token),
-        expiresInDays: INVITE_TTL / DAY,
-      },
-    });
+    const link = await this.composeLinkMail(actor, 'staff-invite', { ...input, email });
     const now = this.d.clock.now();
     return this.d.db.transaction().execute(async (trx) => {
       const id = await q.insertStaff(trx, {
@@ -162,14 +150,7 @@ export class StaffService {
         updated_at: now.toISOString(),
         last_login_at: null,
       });
-      await insertLink(trx, {
-        tokenHash: hash,
-        purpose: 'staff-set-password',
-        staffUserId: id,
-        now,
-        ttlMs: INVITE_TTL,
-      });
-      await this.d.mailer.enqueue(trx, { ...mail, staffUserId: id });
+      await this.storeLinkMail(trx, link, id, now);
       await recordAudit(trx, {
         actorStaffId: actor.id,
         action: 'staff.invite',
@@ -187,32 +168,12 @@ export class StaffService {
     const row = await this.get(id);
     if (row.status === 'deactivated')
       throw new ValidationError({ status: 'Reactivate the account first' });
-    const { token, hash } = newToken();
     const template = row.status === 'invited' ? 'staff-invite' : 'staff-password-reset';
-    const mail = await this.d.mailer.compose({
-      template,
-      to: row.email,
-      toName: row.name,
-      language: 'en',
-      data: {
-        name: row.name,
-        inviterName: actor.name,
-        role: ROLE_LABELS[row.role],
-        link: this.linkUrl(token),
-        expiresInDays: INVITE_TTL / DAY,
-      },
-    });
+    const link = await this.composeLinkMail(actor, template, row);
     const now = this.d.clock.now();
     await this.d.db.transaction().execute(async (trx) => {
       await voidLinks(trx, 'staff-set-password', id, now);
-      await insertLink(trx, {
-        tokenHash: hash,
-        purpose: 'staff-set-password',
-        staffUserId: id,
-        now,
-        ttlMs: INVITE_TTL,
-      });
-      await this.d.mailer.enqueue(trx, { ...mail, staffUserId: id });
+      await this.storeLinkMail(trx, link, id, now);
       await recordAudit(trx, {
         actorStaffId: actor.id,
         action: 'staff.send-password-link',
@@ -221,6 +182,45 @@ export class StaffService {
         at: now,
       });
     });
+  }
+
+  /** A fresh set-password token and the email that carries it, rendered outside any transaction. */
+  private async composeLinkMail(
+    actor: StaffUser,
+    template: 'staff-invite' | 'staff-password-reset',
+    to: { email: string; name: string; role: StaffRole },
+  ) {
+    const { token, hash } = newToken();
+    const mail = await this.d.mailer.compose({
+      template,
+      to: to.email,
+      toName: to.name,
+      language: 'en',
+      data: {
+        name: to.name,
+        inviterName: actor.name,
+        role: ROLE_LABELS[to.role],
+        link: this.linkUrl(token),
+        expiresInDays: INVITE_TTL / DAY,
+      },
+    });
+    return { hash, mail };
+  }
+
+  private async storeLinkMail(
+    trx: Kysely<Database>,
+    link: Awaited<ReturnType<StaffService['composeLinkMail']>>,
+    staffUserId: number,
+    now: Date,
+  ): Promise<void> {
+    await insertLink(trx, {
+      tokenHash: link.hash,
+      purpose: 'staff-set-password',
+      staffUserId,
+      now,
+      ttlMs: INVITE_TTL,
+    });
+    await this.d.mailer.enqueue(trx, { ...link.mail, staffUserId });
   }
 
   async changeRole(actor: StaffUser, id: number, role: StaffRole): Promise<void> {
