@@ -11,7 +11,9 @@ import {
   NEEDS,
   RACES,
 } from '../src/participants/options';
-import { Random } from './random';
+import { ascii } from '../src/demo/demo';
+import { LA_ZIPS, NAMES } from '../src/demo/names';
+import { SeededRandom } from '../src/demo/random';
 
 /** What every measurement gets: the generated database, migrated by the app's own code. */
 export interface BenchEnv {
@@ -52,212 +54,7 @@ export async function openDataset(participants: number): Promise<BenchEnv> {
   return { opened, config, sessionSecret, file, participants };
 }
 
-const FIRST = [
-  'Maria',
-  'Jose',
-  'Juan',
-  'Guadalupe',
-  'Rosa',
-  'Carlos',
-  'Ana',
-  'Luis',
-  'Sofia',
-  'Miguel',
-  'Jennifer',
-  'Michael',
-  'David',
-  'Sarah',
-  'James',
-  'Linda',
-  'Robert',
-  'Jessica',
-  'Daniel',
-  'Ashley',
-  'Min-jun',
-  'Ji-woo',
-  'Seo-yeon',
-  'Hyun',
-  'Armen',
-  'Ani',
-  'Narek',
-  'Lilit',
-  'Wei',
-  'Mei',
-  'Jun',
-  'Li',
-  'Thanh',
-  'Linh',
-  'Rizal',
-  'Maricel',
-  'Darius',
-  'Shirin',
-  'Olga',
-  'Ivan',
-  'Keisha',
-  'Darnell',
-  'Aaliyah',
-  'Malik',
-  'Priya',
-  'Arjun',
-  'Sokha',
-  'Dara',
-  'Yuki',
-  'Haruto',
-];
-const LAST = [
-  'Garcia',
-  'Hernandez',
-  'Lopez',
-  'Martinez',
-  'Gonzalez',
-  'Rodriguez',
-  'Perez',
-  'Sanchez',
-  'Ramirez',
-  'Flores',
-  'Smith',
-  'Johnson',
-  'Williams',
-  'Brown',
-  'Jones',
-  'Miller',
-  'Davis',
-  'Wilson',
-  'Anderson',
-  'Taylor',
-  'Kim',
-  'Lee',
-  'Park',
-  'Choi',
-  'Sargsyan',
-  'Petrosyan',
-  'Hakobyan',
-  'Grigoryan',
-  'Chen',
-  'Wang',
-  'Nguyen',
-  'Tran',
-  'Santos',
-  'Reyes',
-  'Cruz',
-  'Tehrani',
-  'Karimi',
-  'Ivanov',
-  'Washington',
-  'Jackson',
-  'Patel',
-  'Singh',
-  'Chea',
-  'Sok',
-  'Tanaka',
-  'Sato',
-  'Moreno',
-  'Jimenez',
-  'Ortiz',
-  'Castillo',
-];
 const AREA_CODES = ['213', '323', '310', '818', '424', '747', '626'];
-const ZIPS = [
-  '90001',
-  '90002',
-  '90003',
-  '90004',
-  '90005',
-  '90006',
-  '90007',
-  '90008',
-  '90010',
-  '90011',
-  '90012',
-  '90013',
-  '90014',
-  '90015',
-  '90016',
-  '90017',
-  '90018',
-  '90019',
-  '90020',
-  '90021',
-  '90024',
-  '90025',
-  '90026',
-  '90027',
-  '90028',
-  '90029',
-  '90031',
-  '90032',
-  '90033',
-  '90034',
-  '90035',
-  '90036',
-  '90037',
-  '90038',
-  '90039',
-  '90041',
-  '90042',
-  '90043',
-  '90044',
-  '90045',
-  '90046',
-  '90047',
-  '90048',
-  '90049',
-  '90057',
-  '90059',
-  '90061',
-  '90062',
-  '90064',
-  '90065',
-  '90066',
-  '90068',
-  '90071',
-  '90077',
-  '90089',
-  '90094',
-  '90210',
-  '90272',
-  '90291',
-  '90293',
-  '90731',
-  '90732',
-  '90744',
-  '91040',
-  '91042',
-  '91303',
-  '91304',
-  '91306',
-  '91307',
-  '91311',
-  '91316',
-  '91324',
-  '91325',
-  '91326',
-  '91331',
-  '91335',
-  '91340',
-  '91342',
-  '91343',
-  '91344',
-  '91345',
-  '91352',
-  '91356',
-  '91364',
-  '91367',
-  '91401',
-  '91402',
-  '91403',
-  '91405',
-  '91406',
-  '91411',
-  '91423',
-  '91436',
-  '91601',
-  '91602',
-  '91604',
-  '91605',
-  '91606',
-  '91607',
-];
 const LANGUAGES: [string, number][] = [
   ['en', 44],
   ['es', 34],
@@ -319,7 +116,7 @@ const DAY = 86_400_000;
 /** Writes the participants and their choices with prepared statements, 10,000 per transaction. */
 function generate(opened: OpenedDatabase, total: number): void {
   const { sqlite } = opened;
-  const rnd = new Random(20261126);
+  const rnd = new SeededRandom(20261126);
   const councils = sqlite.prepare('select id from neighborhood_councils').pluck().all() as number[];
   const consentVersion = sqlite
     .prepare('select max(id) from consent_versions')
@@ -341,12 +138,13 @@ function generate(opened: OpenedDatabase, total: number): void {
     for (let i = from; i < to; i++) {
       const status = rnd.weighted(STATUS);
       const deleted = status === 'deleted';
-      const first = rnd.pick(FIRST);
-      const last = rnd.pick(LAST);
+      const language = rnd.weighted(LANGUAGES);
+      const names = NAMES[language] ?? NAMES.en;
+      const first = rnd.pick(names.first);
+      const last = rnd.pick(names.last);
       const hasEmail = rnd.chance(0.85);
       const hasPhone = !hasEmail || rnd.chance(0.5);
-      const language = rnd.weighted(LANGUAGES);
-      const needs = rnd.chance(0.7) ? [] : rnd.some(NEEDS, rnd.int(1, 2));
+      const needs = rnd.chance(0.7) ? [] : rnd.some(NEEDS, 0.25);
       const created = now - rnd.int(0, 3 * 365) * DAY - rnd.int(0, DAY - 1);
       const contacted = rnd.chance(0.6)
         ? created + rnd.int(0, Math.floor((now - created) / DAY)) * DAY
@@ -359,7 +157,7 @@ function generate(opened: OpenedDatabase, total: number): void {
         rnd.weighted(SOURCE),
         deleted ? null : first,
         deleted ? null : last,
-        deleted || !hasEmail ? null : `${first}.${last}.${i}@example.org`.toLowerCase(),
+        deleted || !hasEmail ? null : `${ascii(first)}.${ascii(last)}.${i}@example.org`,
         deleted || !hasPhone
           ? null
           : `+1${rnd.pick(AREA_CODES)}${String(rnd.int(0, 9_999_999)).padStart(7, '0')}`,
@@ -369,7 +167,7 @@ function generate(opened: OpenedDatabase, total: number): void {
             ? rnd.pick(['email', 'email', 'text'])
             : rnd.pick(['phone', 'text']),
         language,
-        deleted ? null : rnd.pick(ZIPS),
+        deleted ? null : rnd.pick(LA_ZIPS),
         rnd.chance(0.12) ? null : rnd.int(1, 15),
         rnd.chance(0.2) ? null : rnd.pick(councils),
         rnd.weighted(USE),
@@ -391,11 +189,11 @@ function generate(opened: OpenedDatabase, total: number): void {
       const add = (field: string, values: readonly string[]) => {
         for (const v of values) choice.run(id, field, v);
       };
-      add('channels', rnd.some(CHANNELS, rnd.int(1, 2)));
-      add('requestTypes', rnd.some(REQUEST_TYPES, rnd.int(0, 3)));
+      add('channels', rnd.some(CHANNELS, 0.4));
+      add('requestTypes', rnd.some(REQUEST_TYPES, 0.125));
       add('needs', needs);
-      add('availability', rnd.some(AVAILABILITY, rnd.int(1, 2)));
-      add('race', rnd.chance(0.1) ? ['prefer_not'] : rnd.some(RACES.slice(0, -1), rnd.int(1, 2)));
+      add('availability', rnd.some(AVAILABILITY, 0.5));
+      add('race', rnd.chance(0.1) ? ['prefer_not'] : rnd.some(RACES.slice(0, -1), 0.2));
     }
   });
   for (let from = 0; from < total; from += 10_000) batch(from, Math.min(total, from + 10_000));

@@ -1,13 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserAvailable,
-  expectNoAxeViolations,
-  launchBrowser,
-  screenshot,
-} from '../support/browser';
-import { createStaff, serveTestApp, type TestContext } from '../support/app';
-
-const run = browserAvailable() ? describe : describe.skip;
+import { expectNoAxeViolations, screenshot } from '../support/browser';
+import { describeInBrowser, signInAs, useBrowserApp } from '../support/browser-suite';
+import { createStaff } from '../support/app';
 
 const CSV =
   '\uFEFFFirst name,Last name,Email,Phone,Language,ZIP\r\n' +
@@ -15,29 +8,12 @@ const CSV =
   'Bo,Lee,bo@example,,en,90013\r\n' +
   'Cy,Park,,(310) 555-0199,Korean,90018\r\n';
 
-run('CSV import in the browser', () => {
-  let ctx: TestContext & { baseUrl: string };
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    ctx = await serveTestApp();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await page?.context().close();
-    await browser?.close();
-    await ctx?.close();
-  });
+describeInBrowser('CSV import in the browser', () => {
+  const suite = useBrowserApp({ page: true });
 
   test('an organizer uploads, maps, previews and imports a small file', async () => {
-    const who = await createStaff(ctx, 'organizer');
-    await page.goto(`${ctx.baseUrl}/login`);
-    await page.getByLabel('Email address').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${ctx.baseUrl}/staff`);
+    const { ctx, page } = suite;
+    await signInAs(page, ctx.baseUrl, await createStaff(ctx, 'organizer'));
 
     await page.goto(`${ctx.baseUrl}/staff/participants/import`);
     await expectNoAxeViolations(page);

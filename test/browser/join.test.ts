@@ -1,15 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserAvailable,
-  expectNoAxeViolations,
-  launchBrowser,
-  screenshot,
-} from '../support/browser';
-import { createStaff, deliverMail, serveTestApp, type TestContext } from '../support/app';
-import { TestSmtpServer } from '../support/smtp';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, screenshot } from '../support/browser';
+import { describeInBrowser, signInAs, useBrowserApp } from '../support/browser-suite';
+import { createStaff, deliverMail } from '../support/app';
 import { LOCALES } from '../../src/i18n/i18n';
-
-const run = browserAvailable() ? describe : describe.skip;
 
 /** Presses Tab until the element with this label has focus, then returns; fails after 200 presses. */
 async function tabTo(page: Page, selector: string): Promise<void> {
@@ -50,23 +43,12 @@ async function tick(page: Page, selector: string) {
   await page.keyboard.press('Space');
 }
 
-run('joining the panel', () => {
-  const smtp = new TestSmtpServer();
-  let ctx: TestContext & { baseUrl: string };
-  let browser: Browser;
-
+describeInBrowser('joining the panel', () => {
+  const suite = useBrowserApp({ smtp: true });
   let organizer: Awaited<ReturnType<typeof createStaff>>;
 
   beforeAll(async () => {
-    await smtp.start();
-    ctx = await serveTestApp({ smtp });
-    organizer = await createStaff(ctx, 'organizer');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-    await smtp.stop();
+    organizer = await createStaff(suite.ctx, 'organizer');
   });
 
   test.each([
@@ -79,6 +61,7 @@ run('joining the panel', () => {
     ],
     ['ko', 'jiwoo@example.com', '지우', '', ''],
   ])('in %s, with the keyboard alone, then confirm from the email', async (lang, email, name) => {
+    const { ctx, browser, smtp } = suite;
     const page = await browser.newPage();
     await page.goto(`${ctx.baseUrl}/join?lang=${lang}`);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
@@ -129,11 +112,7 @@ run('joining the panel', () => {
 
     // An organizer finds the new person in the pool by their email.
     const staff = await browser.newPage();
-    await staff.goto(`${ctx.baseUrl}/login`);
-    await staff.getByLabel('Email address').fill(organizer.email);
-    await staff.getByLabel('Password').fill(organizer.password);
-    await staff.getByRole('button', { name: 'Sign in' }).click();
-    await staff.waitForURL(`${ctx.baseUrl}/staff`);
+    await signInAs(staff, ctx.baseUrl, organizer);
     await staff
       .getByRole('navigation', { name: 'Staff' })
       .getByRole('link', { name: 'Participants' })
@@ -150,6 +129,7 @@ run('joining the panel', () => {
   });
 
   test.each(LOCALES)('the sign-up page in %s passes axe, empty and with errors', async (lang) => {
+    const { ctx, browser } = suite;
     const page = await browser.newPage();
     await page.goto(`${ctx.baseUrl}/join?lang=${lang}`);
     await expectNoAxeViolations(page);

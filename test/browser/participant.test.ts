@@ -1,13 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  browserAvailable,
-  expectNoAxeViolations,
-  launchBrowser,
-  screenshot,
-} from '../support/browser';
-import { createStaff, serveTestApp, type TestContext } from '../support/app';
-
-const run = browserAvailable() ? describe : describe.skip;
+import type { Locator } from 'playwright-core';
+import { expectNoAxeViolations, screenshot } from '../support/browser';
+import { describeInBrowser, signInAs, useBrowserApp } from '../support/browser-suite';
+import { createStaff } from '../support/app';
 
 /**
  * Checks a radio or checkbox found by its role and name. USWDS draws the box on the label and
@@ -20,33 +14,15 @@ async function choose(control: Locator): Promise<void> {
   expect(await control.isChecked()).toBe(true);
 }
 
-run('participant pages in the browser', () => {
-  let ctx: TestContext & { baseUrl: string };
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    ctx = await serveTestApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
+describeInBrowser('participant pages in the browser', () => {
+  const suite = useBrowserApp({ page: true });
   beforeEach(async () => {
-    page = await browser.newPage();
-    const who = await createStaff(ctx, 'organizer');
-    await page.goto(`${ctx.baseUrl}/login`);
-    await page.getByLabel('Email address').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${ctx.baseUrl}/staff`);
-  });
-  afterEach(async () => {
-    await page.context().close();
+    const { ctx, page } = suite;
+    await signInAs(page, ctx.baseUrl, await createStaff(ctx, 'organizer'));
   });
 
   test('an organizer adds a participant met at an event, then records a phone call', async () => {
+    const { ctx, page } = suite;
     await page.goto(`${ctx.baseUrl}/staff/participants/new`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Add a participant');
     await expectNoAxeViolations(page);
@@ -145,6 +121,7 @@ run('participant pages in the browser', () => {
   });
 
   test('the paper form in Korean, on screen and as printed', async () => {
+    const { ctx, page } = suite;
     await page.goto(`${ctx.baseUrl}/staff/participants/new`);
     await page.getByRole('link', { name: '한국어' }).click();
     await page.waitForURL(/paper-form\?lang=ko$/);

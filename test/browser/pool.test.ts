@@ -1,25 +1,15 @@
 import crypto from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
 import { insertParticipant } from '../../src/participants/participants.queries';
-import {
-  browserAvailable,
-  expectNoAxeViolations,
-  launchBrowser,
-  screenshot,
-} from '../support/browser';
-import { PASSWORD, createStaff, serveTestApp, type TestContext } from '../support/app';
+import { expectNoAxeViolations, screenshot } from '../support/browser';
+import { describeInBrowser, signInAs, useBrowserApp } from '../support/browser-suite';
+import { createStaff } from '../support/app';
 
-const run = browserAvailable() ? describe : describe.skip;
-
-run('the Pool in the browser', () => {
-  let ctx: TestContext & { baseUrl: string };
-  let browser: Browser;
-  let page: Page;
-  let organizer: { email: string };
+describeInBrowser('the Pool in the browser', () => {
+  const suite = useBrowserApp({ page: { viewport: { width: 1280, height: 900 } } });
+  let organizer: { email: string; password: string };
 
   beforeAll(async () => {
-    ctx = await serveTestApp();
-    browser = await launchBrowser();
+    const { ctx } = suite;
     organizer = await createStaff(ctx, 'organizer');
     const people: [string, string, string, number | null][] = [
       ['Rosa', 'Martinez', 'es', 1],
@@ -45,27 +35,10 @@ run('the Pool in the browser', () => {
       });
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterEach(async () => {
-    await page.context().close();
-  });
-
-  async function signIn() {
-    await page.goto(`${ctx.baseUrl}/login`);
-    await page.getByLabel('Email address').fill(organizer.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${ctx.baseUrl}/staff`);
-  }
 
   test('an organizer filters by language with the keyboard and sees the right people', async () => {
-    await signIn();
+    const { ctx, page } = suite;
+    await signInAs(page, ctx.baseUrl, organizer);
     await page
       .getByRole('navigation', { name: 'Staff' })
       .getByRole('link', { name: 'Participants' })

@@ -1,29 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LOCALES } from '../../src/i18n/i18n';
-import {
-  browserAvailable,
-  expectNoAxeViolations,
-  launchBrowser,
-  screenshot,
-} from '../support/browser';
-import { latestLink, residentAgent, serveTestApp, type TestContext } from '../support/app';
+import { expectNoAxeViolations, screenshot } from '../support/browser';
+import { describeInBrowser, useBrowserApp } from '../support/browser-suite';
+import { latestLink, residentAgent } from '../support/app';
 
-const run = browserAvailable() ? describe : describe.skip;
-
-run('resident pages in every language pass axe', () => {
-  let ctx: TestContext & { baseUrl: string };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ctx = await serveTestApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
+describeInBrowser('resident pages in every language pass axe', () => {
+  const suite = useBrowserApp();
 
   test.each(LOCALES)('%s', async (lang) => {
+    const { ctx, browser } = suite;
     const email = `axe-${lang}@example.com`;
     await residentAgent(ctx, email, { language: lang });
     const page: Page = await browser.newPage();

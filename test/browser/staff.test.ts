@@ -1,36 +1,13 @@
 import { sql } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
-import {
-  browserAvailable,
-  expectNoAxeViolations,
-  launchBrowser,
-  screenshot,
-} from '../support/browser';
-import { PASSWORD, createStaff, serveTestApp, type TestContext } from '../support/app';
+import { expectNoAxeViolations, screenshot } from '../support/browser';
+import { describeInBrowser, signInAs, useBrowserApp } from '../support/browser-suite';
+import { PASSWORD, createStaff } from '../support/app';
 
-const run = browserAvailable() ? describe : describe.skip;
-
-run('staff in the browser', () => {
-  let ctx: TestContext & { baseUrl: string };
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    ctx = await serveTestApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await ctx?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage();
-  });
-  afterEach(async () => {
-    await page.context().close();
-  });
+describeInBrowser('staff in the browser', () => {
+  const suite = useBrowserApp({ page: true });
 
   test('the first admin is created from the console link, then invites a colleague', async () => {
+    const { ctx, browser, page } = suite;
     const link = await ctx.staff.firstAdminLink();
     await page.goto(link!);
     // The token is exchanged for the session and dropped from the address bar.
@@ -99,6 +76,7 @@ run('staff in the browser', () => {
   });
 
   test('login page: a wrong password gives the generic message; the right one signs in; sign out', async () => {
+    const { ctx, page } = suite;
     const who = await createStaff(ctx, 'analyst');
     await page.goto(`${ctx.baseUrl}/login`);
     await expectNoAxeViolations(page);
@@ -124,12 +102,8 @@ run('staff in the browser', () => {
   });
 
   test('change password page passes axe, empty and with errors', async () => {
-    const who = await createStaff(ctx, 'facilitator');
-    await page.goto(`${ctx.baseUrl}/login`);
-    await page.getByLabel('Email address').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${ctx.baseUrl}/staff`);
+    const { ctx, page } = suite;
+    await signInAs(page, ctx.baseUrl, await createStaff(ctx, 'facilitator'));
     await page.goto(`${ctx.baseUrl}/staff/account/password`);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Change password' }).click();
@@ -138,6 +112,7 @@ run('staff in the browser', () => {
   });
 
   test('resident home page in all five languages; 404 and 500 pages', async () => {
+    const { ctx, page } = suite;
     const expected: Record<string, string> = {
       en: 'Help make City services work better',
       es: 'Ayude a mejorar los servicios de la Ciudad',
@@ -161,12 +136,7 @@ run('staff in the browser', () => {
     await expectNoAxeViolations(page);
 
     // Force a server error: the organizer's mail log over a missing table.
-    const who = await createStaff(ctx, 'organizer');
-    await page.goto(`${ctx.baseUrl}/login`);
-    await page.getByLabel('Email address').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${ctx.baseUrl}/staff`);
+    await signInAs(page, ctx.baseUrl, await createStaff(ctx, 'organizer'));
     await sql`alter table outbox rename to outbox_away`.execute(ctx.db);
     try {
       const res = await page.goto(`${ctx.baseUrl}/staff/mail`);
