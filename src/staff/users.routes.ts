@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { StaffRole } from '../db/schema';
 import { requireRole } from '../web/auth';
 import { NotFoundError, ValidationError } from '../web/errors';
@@ -60,7 +60,8 @@ export function usersRoutes(staff: StaffService): Router {
 
   /** Runs an account change; a rule broken (last admin, own account) re-renders with the message. */
   const change =
-    (action: (req: any, id: number) => Promise<string>) => async (req: any, res: any) => {
+    (action: (req: Request, id: number) => Promise<string>) =>
+    async (req: Request, res: Response) => {
       const id = loadId(req.params.id);
       try {
         flash(req, 'success', await action(req, id));
@@ -78,7 +79,7 @@ export function usersRoutes(staff: StaffService): Router {
     change(async (req, id) => {
       const form = parseForm(roleSchema, req.body);
       if (!form.ok) throw new ValidationError(form.errors);
-      await staff.changeRole(req.user, id, form.data.role as StaffRole);
+      await staff.changeRole(req.user!, id, form.data.role as StaffRole);
       return `Role changed to ${ROLE_LABELS[form.data.role as StaffRole]}.`;
     }),
   );
@@ -87,7 +88,7 @@ export function usersRoutes(staff: StaffService): Router {
     '/staff/users/:id/deactivate',
     ...admin,
     change(async (req, id) => {
-      await staff.setActive(req.user, id, false);
+      await staff.setActive(req.user!, id, false);
       return 'Account deactivated. This person can no longer sign in.';
     }),
   );
@@ -96,7 +97,7 @@ export function usersRoutes(staff: StaffService): Router {
     '/staff/users/:id/reactivate',
     ...admin,
     change(async (req, id) => {
-      await staff.setActive(req.user, id, true);
+      await staff.setActive(req.user!, id, true);
       return 'Account reactivated.';
     }),
   );
@@ -105,7 +106,7 @@ export function usersRoutes(staff: StaffService): Router {
     '/staff/users/:id/password-link',
     ...admin,
     change(async (req, id) => {
-      await staff.sendPasswordLink(req.user, id);
+      await staff.sendPasswordLink(req.user!, id);
       return 'A new set-password link has been emailed.';
     }),
   );
