@@ -3,6 +3,7 @@ import * as foundation from './2026_11_26_0900_foundation';
 import * as participants from './2026_11_26_1000_participants';
 import * as poolIndexes from './2026_11_26_1100_pool_indexes';
 import * as importDrafts from './2026_11_26_1200_import_drafts';
+import * as emailChange from './2026_11_26_1300_email_change';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1000_participants': participants,
   '2026_11_26_1100_pool_indexes': poolIndexes,
   '2026_11_26_1200_import_drafts': importDrafts,
+  '2026_11_26_1300_email_change': emailChange,
 };

@@ -70,6 +70,8 @@ export interface MagicLinksTable {
   purpose: string;
   staff_user_id: number | null;
   participant_id: Generated<number | null>;
+  /** A value the link confirms (the new email address of an email change). */
+  payload: Generated<string | null>;
   created_at: string;
   expires_at: string;
   used_at: string | null;

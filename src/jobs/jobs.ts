@@ -5,7 +5,7 @@ import type { DB } from '../db/database';
 import { OutboxDelivery, type MailTransport } from '../mail/delivery';
 import { purgeDeadLinks } from '../links/links.queries';
 import { purgeOldLoginFailures } from '../staff/login-throttle';
-import { purgeStalePending } from '../participants/participants.service';
+import { endExpiredPauses, purgeStalePending } from '../participants/participants.service';
 import { purgeDraftsBefore } from '../participants/import.queries';
 import { DatabaseSessionStore } from '../web/session-store';
 import type { Job } from './runner';
@@ -40,6 +40,7 @@ export function appJobs(d: JobDeps): Job[] {
       everyMs: HOUR,
       run: () => purgeOldLoginFailures(d.db, d.clock.now()),
     },
+    { name: 'end-expired-pauses', everyMs: HOUR, run: () => endExpiredPauses(d.db, d.clock.now()) },
     {
       name: 'purge-stale-pending',
       everyMs: HOUR,

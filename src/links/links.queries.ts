@@ -2,13 +2,18 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 export type LinkPurpose =
-  'staff-set-password' | 'first-admin' | 'participant-confirm' | 'participant-manage';
+  | 'staff-set-password'
+  | 'first-admin'
+  | 'participant-confirm'
+  | 'participant-manage'
+  | 'participant-email';
 
 export interface NewLink {
   tokenHash: string;
   purpose: LinkPurpose;
   staffUserId: number | null;
   participantId?: number | null;
+  payload?: string | null;
   now: Date;
   ttlMs: number;
 }
@@ -21,6 +26,7 @@ export async function insertLink(db: Kysely<Database>, link: NewLink): Promise<v
       purpose: link.purpose,
       staff_user_id: link.staffUserId,
       participant_id: link.participantId ?? null,
+      payload: link.payload ?? null,
       created_at: link.now.toISOString(),
       expires_at: new Date(link.now.getTime() + link.ttlMs).toISOString(),
     })

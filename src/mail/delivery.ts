@@ -6,6 +6,8 @@ import { HOUR, MINUTE } from '../clock';
 import type { DB } from '../db/database';
 import type { OutboxRow } from '../db/schema';
 import type { Attachment } from './mailer';
+import { maskLinks } from './redact';
+import { scrub } from '../logger';
 import { leaseNextDue, markAttemptFailed, markSent, scrubRecipient } from './outbox.queries';
 
 export interface MailTransport {
@@ -54,7 +56,10 @@ export class OutboxDelivery {
       if (!row) break;
       try {
         await this.o.transport.sendMail(toNodemailer(row, this.o.from));
-        await markSent(this.o.db, row.id, this.owner, this.o.clock.now());
+        await markSent(this.o.db, row.id, this.owner, this.o.clock.now(), {
+          text: maskLinks(row.text_body),
+          html: maskLinks(row.html_body),
+        });
         if (row.scrub_after_send) await scrubRecipient(this.o.db, row.id);
         tally.sent++;
         this.o.logger.info({ outboxId: row.id, template: row.template }, 'mail sent');
@@ -62,16 +67,19 @@ export class OutboxDelivery {
         const attempts = row.attempts + 1;
         const failed = attempts >= this.maxAttempts;
         const now = this.o.clock.now();
+        const message = err instanceof Error ? err.message : String(err);
         await markAttemptFailed(this.o.db, row.id, this.owner, {
           status: failed ? 'failed' : 'queued',
           attempts,
           nextAttemptAt: new Date(now.getTime() + this.backoff(attempts)),
-          error: err instanceof Error ? err.message : String(err),
+          // SMTP errors often quote the address: never keep it for someone who was deleted.
+          error: row.scrub_after_send ? 'not delivered' : scrub(message),
         });
+        if (failed && row.scrub_after_send) await scrubRecipient(this.o.db, row.id);
         if (failed) tally.failed++;
         else tally.retried++;
         this.o.logger.warn(
-          { outboxId: row.id, attempts, failed, err: (err as Error)?.message },
+          { outboxId: row.id, attempts, failed, err: scrub(message) },
           'mail not sent',
         );
         // The server is probably down: stop this round instead of failing every message at once.

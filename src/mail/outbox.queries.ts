@@ -40,11 +40,13 @@ export async function leaseNextDue(
     .executeTakeFirst();
 }
 
+/** Marks a message sent; its stored body keeps no usable link (see maskLinks). */
 export async function markSent(
   db: Kysely<Database>,
   id: number,
   owner: string,
   now: Date,
+  bodies: { text: string; html: string },
 ): Promise<void> {
   await db
     .updateTable('outbox')
@@ -55,6 +57,8 @@ export async function markSent(
       lease_owner: null,
       lease_until: null,
       last_error: null,
+      text_body: bodies.text,
+      html_body: bodies.html,
     }))
     .where('id', '=', id)
     .where('lease_owner', '=', owner)

@@ -46,6 +46,9 @@ export const mailTemplates = {
   'participant-manage-link': {
     subject: (_d, t) => t('mail.manageLink.subject'),
   } as MailTemplate<ParticipantMailData>,
+  'participant-email-change': {
+    subject: (_d, t) => t('mail.emailChange.subject'),
+  } as MailTemplate<ParticipantMailData>,
   'participant-deleted': {
     subject: (_d, t) => t('mail.deleted.subject'),
   } as MailTemplate<ParticipantMailData>,

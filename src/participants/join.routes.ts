@@ -41,8 +41,8 @@ export function joinRoutes(d: JoinDeps): Router {
   r.get('/join', (req, res) => render(req, res, {}, {}));
 
   r.post('/join', limiter, async (req, res) => {
-    // A bot filled the hidden field: answer as if all went well, store nothing.
-    if (typeof req.body?.website === 'string' && req.body.website !== '')
+    // A bot filled the hidden field (named so that browsers' autofill leaves it alone): answer as if all went well, store nothing.
+    if (typeof req.body?.cp_hp === 'string' && req.body.cp_hp !== '')
       return res.redirect(303, '/join/check-email');
     const form = validateProfile(schema, req.body);
     const errors = form.ok ? {} : { ...form.errors };

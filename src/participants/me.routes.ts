@@ -82,6 +82,32 @@ export function meRoutes(d: MeDeps): Router {
     req.session.save(() => res.redirect(303, '/me/confirm'));
   });
 
+  r.get('/me/e/:token', (req, res) => {
+    const token = req.params.token;
+    if (!looksLikeToken(token)) return res.redirect(303, '/me/expired');
+    req.session.emailLinkHash = hashToken(token);
+    markSessionStarted(req.session, d.clock);
+    req.session.save(() => res.redirect(303, '/me/email'));
+  });
+
+  r.get('/me/email', (req, res) => {
+    if (!req.session.emailLinkHash) return invalid(res);
+    res.render('me/email-confirm');
+  });
+
+  r.post('/me/email', async (req, res, next) => {
+    const hash = req.session.emailLinkHash;
+    const p = hash ? await d.participants.confirmEmailChange(hash) : undefined;
+    if (!p) return invalid(res);
+    req.session.regenerate((err) => {
+      if (err) return next(err);
+      req.session.participantId = p.id;
+      markSessionStarted(req.session, d.clock);
+      flash(req, 'success', res.locals.t('me.emailChanged'));
+      req.session.save(() => res.redirect(303, '/me'));
+    });
+  });
+
   r.get('/me/expired', (_req, res) => invalid(res));
 
   // Confirming takes a button press, so that mail scanners opening links confirm nothing.
@@ -151,16 +177,18 @@ export function meRoutes(d: MeDeps): Router {
     const form = validateProfile(schema, req.body);
     if (!form.ok)
       return managePage(req, res, keepTyped(req.body), translateErrors(form.errors, res.locals.t));
-    try {
-      await d.participants.updateProfile(req.participant!.id, form.data, null, {
+    const saved = await d.participants
+      .updateProfile(req.participant!.id, form.data, null, {
         recordingConsent: req.body.recordingConsent === 'yes',
+      })
+      .catch((err: unknown) => {
+        if (err instanceof ValidationError) return err;
+        throw err;
       });
-    } catch (err) {
-      if (err instanceof ValidationError)
-        return managePage(req, res, keepTyped(req.body), translateErrors(err.fields, res.locals.t));
-      throw err;
-    }
+    if (saved instanceof ValidationError)
+      return managePage(req, res, keepTyped(req.body), translateErrors(saved.fields, res.locals.t));
     flash(req, 'success', res.locals.t('me.saved'));
+    if (saved.emailChangePending) flash(req, 'info', res.locals.t('me.emailChangeSent'));
     res.redirect(303, `/me?lang=${encodeURIComponent(form.data.language!)}`);
   });
 
@@ -170,13 +198,14 @@ export function meRoutes(d: MeDeps): Router {
       return managePage(req, res, undefined, { months: res.locals.t('me.pauseRequired') });
     }
     const until = await d.participants.pause(req.participant!.id, Number(months));
-    flash(req, 'success', res.locals.t('me.paused', { date: fmt(until, res.locals.lang) }));
+    if (until)
+      flash(req, 'success', res.locals.t('me.paused', { date: fmt(until, res.locals.lang) }));
     res.redirect(303, '/me');
   });
 
   r.post('/me/resume', resident, consented, async (req, res) => {
-    await d.participants.resume(req.participant!.id);
-    flash(req, 'success', res.locals.t('me.resumed'));
+    if (await d.participants.resume(req.participant!.id))
+      flash(req, 'success', res.locals.t('me.resumed'));
     res.redirect(303, '/me');
   });
 

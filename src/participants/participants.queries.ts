@@ -118,3 +118,20 @@ export async function deletePendingOlderThan(
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Whether mail of these templates was written to a participant since a time. */
+export async function hasRecentMail(
+  db: Kysely<Database>,
+  participantId: number,
+  templates: string[],
+  sinceIso: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('participant_id', '=', participantId)
+    .where('template', 'in', templates)
+    .where('created_at', '>', sinceIso)
+    .executeTakeFirst();
+  return row !== undefined;
+}

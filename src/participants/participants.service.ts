@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
-import { DAY } from '../clock';
+import { DAY, MINUTE } from '../clock';
 import type { Config } from '../config';
 import type { DB } from '../db/database';
 import type { Database, ParticipantRow, ParticipantSource } from '../db/schema';
@@ -18,6 +18,7 @@ import {
 import { newToken } from '../links/tokens';
 import type { Mailer } from '../mail/mailer';
 import type { TemplateName } from '../mail/templates';
+import { isUniqueViolation } from '../db/errors';
 import { NotFoundError, ValidationError } from '../web/errors';
 import type { ConsentService } from './consent.service';
 import type { Profile } from './profile.schema';
@@ -26,6 +27,8 @@ import * as q from './participants.queries';
 export const CONFIRM_TTL = 7 * DAY;
 export const MANAGE_TTL = 30 * DAY;
 export const PENDING_TTL = 7 * DAY;
+/** At most one link email of a kind per person in this time. */
+export const LINK_MAIL_INTERVAL = 10 * MINUTE;
 
 export interface ParticipantDeps {
   db: DB;
@@ -77,41 +80,53 @@ export class ParticipantService {
     const status = profile.email ? 'pending' : 'active';
     const confirm = profile.email ? newToken() : undefined;
     const manage = newToken();
-    const id = await this.createWithConsent(profile, {
-      status,
-      source: 'web',
-      recordingConsent: opts.recordingConsent,
-      staffId: null,
-      links: async (trx, participantId) => {
-        if (!confirm) return;
-        await insertLink(trx, {
-          tokenHash: confirm.hash,
-          purpose: 'participant-confirm',
-          staffUserId: null,
-          participantId,
-          now: this.now(),
-          ttlMs: CONFIRM_TTL,
-        });
-        await insertLink(trx, {
-          tokenHash: manage.hash,
-          purpose: 'participant-manage',
-          staffUserId: null,
-          participantId,
-          now: this.now(),
-          ttlMs: MANAGE_TTL,
-        });
-      },
-      mail: confirm
-        ? {
-            template: 'participant-confirm',
-            data: {
-              name: profile.firstName,
-              link: this.url('c', confirm.token),
-              manageLink: this.url('m', manage.token),
-            },
-          }
-        : undefined,
-    });
+    let id: number;
+    try {
+      id = await this.createWithConsent(profile, {
+        status,
+        source: 'web',
+        recordingConsent: opts.recordingConsent,
+        staffId: null,
+        links: async (trx, participantId) => {
+          if (!confirm) return;
+          await insertLink(trx, {
+            tokenHash: confirm.hash,
+            purpose: 'participant-confirm',
+            staffUserId: null,
+            participantId,
+            now: this.now(),
+            ttlMs: CONFIRM_TTL,
+          });
+          await insertLink(trx, {
+            tokenHash: manage.hash,
+            purpose: 'participant-manage',
+            staffUserId: null,
+            participantId,
+            now: this.now(),
+            ttlMs: MANAGE_TTL,
+          });
+        },
+        mail: confirm
+          ? {
+              template: 'participant-confirm',
+              data: {
+                name: profile.firstName,
+                link: this.url('c', confirm.token),
+                manageLink: this.url('m', manage.token),
+              },
+            }
+          : undefined,
+      });
+    } catch (err) {
+      // The same address sent twice at once (a double click): the second is a known member.
+      const existing =
+        isUniqueViolation(err) && profile.email
+          ? await q.findByEmail(this.d.db, profile.email)
+          : undefined;
+      if (!existing) throw err;
+      await this.sendExistingMemberMail(existing);
+      return 'check-email';
+    }
     this.d.logger.info({ event: 'participant.join', participantId: id, status }, 'joined');
     return profile.email ? 'check-email' : 'thanks-phone';
   }
@@ -160,6 +175,10 @@ export class ParticipantService {
     data: { link?: string; manageLink: string },
   ): Promise<void> {
     if (!p.email) return;
+    // Asked for again and again (from many addresses, maybe by someone else): one email per
+    // person every few minutes is enough; the page answers the same either way.
+    const since = new Date(this.now().getTime() - LINK_MAIL_INTERVAL).toISOString();
+    if (await q.hasRecentMail(this.d.db, p.id, [template], since)) return;
     const mail = await this.d.mailer.compose({
       template,
       to: p.email,
@@ -247,7 +266,7 @@ export class ParticipantService {
 
   // ---- Links ----
 
-  url(kind: 'c' | 'm', token: string): string {
+  url(kind: 'c' | 'm' | 'e', token: string): string {
     return `${this.d.config.baseUrl}/me/${kind}/${token}`;
   }
 
@@ -303,54 +322,131 @@ export class ParticipantService {
     });
   }
 
+  /**
+   * Saves a profile. Staff change an email address directly (a taken one is refused). A
+   * resident's new address is not used until they follow the link sent to it, and the answer is
+   * the same whether or not the address is taken, so this never reveals who is in the panel.
+   * Returns whether an email change is waiting for confirmation.
+   */
   async updateProfile(
     id: number,
     profile: Profile,
     actor: Actor,
     extra: { recordingConsent?: boolean } = {},
-  ): Promise<void> {
+  ): Promise<{ emailChangePending: boolean }> {
     const existing = await this.get(id);
-    if (profile.email && profile.email !== existing.email) {
-      const other = await q.findByEmail(this.d.db, profile.email);
-      if (other && other.id !== id) throw new ValidationError({ email: 'fields.email.taken' });
-    }
+    const newEmail = profile.email && profile.email !== existing.email ? profile.email : null;
+    const other = newEmail ? await q.findByEmail(this.d.db, newEmail) : undefined;
+    if (actor && other && other.id !== id)
+      throw new ValidationError({ email: 'fields.email.taken' });
+    const byResident = !actor && newEmail !== null;
+    const columns = {
+      ...profileColumns(profile),
+      ...(byResident ? { email: existing.email } : {}),
+    };
+    const change =
+      byResident && !other ? await this.composeEmailChange(existing, newEmail!) : undefined;
     const now = this.now();
-    await this.d.db.transaction().execute(async (trx) => {
-      await q.updateParticipant(trx, id, {
-        ...profileColumns(profile),
-        ...(extra.recordingConsent === undefined
-          ? {}
-          : { recording_consent: extra.recordingConsent ? 1 : 0 }),
-        updated_at: now.toISOString(),
-      });
-      await q.setChoices(trx, id, choicesOf(profile));
-      if (actor)
-        await recordAudit(trx, {
-          actorStaffId: actor.staffId,
-          action: 'participant.edit',
-          subjectType: 'participant',
-          subjectId: id,
-          at: now,
+    try {
+      await this.d.db.transaction().execute(async (trx) => {
+        await q.updateParticipant(trx, id, {
+          ...columns,
+          ...(extra.recordingConsent === undefined
+            ? {}
+            : { recording_consent: extra.recordingConsent ? 1 : 0 }),
+          updated_at: now.toISOString(),
         });
-    });
+        await q.setChoices(trx, id, choicesOf(profile));
+        if (change) {
+          await insertLink(trx, { ...change.link, participantId: id, now, ttlMs: CONFIRM_TTL });
+          await this.d.mailer.enqueue(trx, { ...change.mail, participantId: id });
+        }
+        if (actor)
+          await recordAudit(trx, {
+            actorStaffId: actor.staffId,
+            action: 'participant.edit',
+            subjectType: 'participant',
+            subjectId: id,
+            at: now,
+          });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new ValidationError({ email: 'fields.email.taken' });
+      throw err;
+    }
+    return { emailChangePending: byResident };
   }
 
-  async pause(id: number, months: number): Promise<Date> {
+  private async composeEmailChange(p: ParticipantRow, email: string) {
+    const { token, hash } = newToken();
+    const mail = await this.d.mailer.compose({
+      template: 'participant-email-change',
+      to: email,
+      toName: p.first_name,
+      language: p.language,
+      data: { name: p.first_name, link: this.url('e', token), manageLink: '' },
+    });
+    return {
+      mail,
+      link: {
+        tokenHash: hash,
+        purpose: 'participant-email' as const,
+        staffUserId: null,
+        payload: email,
+      },
+    };
+  }
+
+  /** Follows an email-change link (once): the new address replaces the old one if still free. */
+  async confirmEmailChange(hash: string): Promise<ParticipantRow | undefined> {
+    const link = await findUsableLink(this.d.db, hash, ['participant-email'], this.now());
+    if (!link?.participant_id || !link.payload) return undefined;
+    const p = await q.findById(this.d.db, link.participant_id);
+    if (!p || p.status === 'deleted') return undefined;
+    try {
+      const ok = await this.d.db.transaction().execute(async (trx) => {
+        if (!(await redeemLink(trx, hash, this.now()))) return false;
+        await q.updateParticipant(trx, p.id, {
+          email: link.payload,
+          ...(p.status === 'pending'
+            ? { status: 'active' as const, confirmed_at: this.now().toISOString() }
+            : {}),
+          updated_at: this.now().toISOString(),
+        });
+        return true;
+      });
+      return ok ? this.get(p.id) : undefined;
+    } catch (err) {
+      if (isUniqueViolation(err)) return undefined; // taken meanwhile: the link simply does not work
+      throw err;
+    }
+  }
+
+  /** Pauses contact; only someone in the panel (active or already paused) can pause. */
+  async pause(id: number, months: number): Promise<Date | undefined> {
     const until = DateTime.fromJSDate(this.now()).plus({ months }).toJSDate();
-    await q.updateParticipant(this.d.db, id, {
-      status: 'paused',
-      paused_until: until.toISOString(),
-      updated_at: this.now().toISOString(),
-    });
-    return until;
+    const r = await this.d.db
+      .updateTable('participants')
+      .set({
+        status: 'paused',
+        paused_until: until.toISOString(),
+        updated_at: this.now().toISOString(),
+      })
+      .where('id', '=', id)
+      .where('status', 'in', ['active', 'paused'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1 ? until : undefined;
   }
 
-  async resume(id: number): Promise<void> {
-    await q.updateParticipant(this.d.db, id, {
-      status: 'active',
-      paused_until: null,
-      updated_at: this.now().toISOString(),
-    });
+  /** Ends a pause. Someone who left the panel comes back through rejoin (with consent), not this. */
+  async resume(id: number): Promise<boolean> {
+    const r = await this.d.db
+      .updateTable('participants')
+      .set({ status: 'active', paused_until: null, updated_at: this.now().toISOString() })
+      .where('id', '=', id)
+      .where('status', '=', 'paused')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   }
 
   async withdraw(id: number, actor: Actor = null): Promise<void> {
@@ -384,7 +480,9 @@ export class ParticipantService {
     });
   }
 
+  /** Someone who left comes back, agreeing to the current consent text. */
   async rejoin(id: number, language: string): Promise<void> {
+    if ((await this.get(id)).status !== 'withdrawn') return;
     const current = await this.d.consent.current();
     const now = this.now().toISOString();
     await this.d.db.transaction().execute(async (trx) => {
@@ -431,6 +529,12 @@ export class ParticipantService {
       await q.scrubMail(trx, id);
       await deleteParticipantLinks(trx, id);
       await trx.deleteFrom('contact_log').where('participant_id', '=', id).execute();
+      // An import not yet committed may hold their row: it is dropped (drafts live 24 h anyway).
+      if (p.email)
+        await trx
+          .deleteFrom('import_drafts')
+          .where((eb) => eb(eb.fn('instr', [eb.ref('rows_json'), eb.val(p.email)]), '>', 0))
+          .execute();
       await q.updateParticipant(trx, id, {
         status: 'deleted',
         first_name: null,
@@ -462,6 +566,17 @@ export class ParticipantService {
   async purgeStalePending(): Promise<number> {
     return purgeStalePending(this.d.db, this.now());
   }
+}
+
+/** Pauses whose time is up end by themselves: the person is active again. */
+export async function endExpiredPauses(db: DB, now: Date): Promise<number> {
+  const r = await db
+    .updateTable('participants')
+    .set({ status: 'active', paused_until: null, updated_at: now.toISOString() })
+    .where('status', '=', 'paused')
+    .where('paused_until', '<=', now.toISOString())
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 /** Pending sign-ups never confirmed are removed after 7 days, their mail blanked first. */

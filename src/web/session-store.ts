@@ -26,12 +26,22 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override set(sid: string, data: session.SessionData, cb?: (err?: unknown) => void): void {
-    const row = { sid, data: JSON.stringify(data), expires_at: this.expiry(data) };
+    const row = {
+      sid,
+      data: JSON.stringify(data),
+      expires_at: this.expiry(data),
+      // Kept in a column so that deleting a resident ends their sessions.
+      participant_id: data.participantId ?? null,
+    };
     this.db
       .insertInto('sessions')
       .values(row)
       .onConflict((oc) =>
-        oc.column('sid').doUpdateSet({ data: row.data, expires_at: row.expires_at }),
+        oc.column('sid').doUpdateSet({
+          data: row.data,
+          expires_at: row.expires_at,
+          participant_id: row.participant_id,
+        }),
       )
       .execute()
       .then(() => cb?.(), cb);

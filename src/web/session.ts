@@ -23,6 +23,8 @@ declare module 'express-session' {
     participantId: number;
     /** The hash of a confirmation link waiting for its button press. */
     confirmLinkHash: string;
+    /** The hash of an email-change link waiting for its button press. */
+    emailLinkHash: string;
   }
 }
 

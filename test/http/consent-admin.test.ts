@@ -54,4 +54,18 @@ test('an admin publishes a new version; a missing language is refused and what w
   expect(audit).toHaveLength(1);
   const join = await agent.get('/join?lang=es');
   expect(join.text).toContain('Guardamos sus datos.');
+  // Blank lines separate paragraphs.
+  const page2 = await agent.get('/staff/consent');
+  await agent
+    .post('/staff/consent')
+    .type('form')
+    .send({
+      _csrf: csrfFrom(page2.text),
+      ...fields,
+      text_hy: 'Պահում ենք։',
+      text_en: 'First paragraph.\r\n\r\nSecond <paragraph>.',
+    });
+  const en = await agent.get('/join?lang=en');
+  expect(en.text).toContain('<p>First paragraph.</p>');
+  expect(en.text).toContain('<p>Second &lt;paragraph&gt;.</p>');
 });

@@ -202,7 +202,7 @@ describe('signing up', () => {
 
   test('the honeypot field, when filled, stores nothing but looks the same', async () => {
     const before = await countPeople();
-    const res = await post(joinForm({ email: 'bot@example.com', website: 'http://spam.example' }));
+    const res = await post(joinForm({ email: 'bot@example.com', cp_hp: 'http://spam.example' }));
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/join/check-email');
     expect(await countPeople()).toBe(before);

@@ -301,7 +301,25 @@ describe('deletion', () => {
         .set({ status: 'queued' })
         .where('participant_id', '=', id)
         .execute();
+      // An organizer's CSV import in progress that holds the same person.
+      const organizer = await createStaff(d, 'organizer');
+      await d.db
+        .insertInto('import_drafts')
+        .values({
+          staff_id: organizer.id,
+          created_at: new Date().toISOString(),
+          filename: 'list.csv',
+          rows_json: JSON.stringify({ headers: ['email'], rows: [[values.email]] }),
+          mapping_json: null,
+        })
+        .execute();
 
+      const sessionsBefore = await d.db
+        .selectFrom('sessions')
+        .select('sid')
+        .where('participant_id', '=', id)
+        .execute();
+      expect(sessionsBefore.length).toBeGreaterThan(0);
       const confirmPage = await agent.get('/me/delete');
       expect(confirmPage.text).toContain(translator('es')('me.deleteConfirmTitle'));
       expect(
@@ -356,4 +374,143 @@ describe('deletion', () => {
       await smtp.stop();
     }
   });
+});
+
+test('only a pause can be resumed: someone who left comes back through rejoin, with consent', async () => {
+  const agent = await residentAgent(ctx, 'guard@example.com');
+  const id = (
+    await ctx.db
+      .selectFrom('participants')
+      .select('id')
+      .where('email', '=', 'guard@example.com')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const status = async () =>
+    (
+      await ctx.db
+        .selectFrom('participants')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).status;
+  await form(agent, '/me', '/me/withdraw');
+  await form(agent, '/me', '/me/resume');
+  expect(await status()).toBe('withdrawn');
+  await form(agent, '/me', '/me/pause', { months: '3' });
+  expect(await status()).toBe('withdrawn');
+  await form(agent, '/me', '/me/rejoin');
+  expect(await status()).toBe('active');
+  const given = await ctx.db
+    .selectFrom('consent_events')
+    .select('action')
+    .where('participant_id', '=', id)
+    .orderBy('id')
+    .execute();
+  expect(given.map((g) => g.action)).toEqual(['given', 'withdrawn', 'given']);
+});
+
+test('a pause ends by itself when its time is up', async () => {
+  const agent = await residentAgent(ctx, 'pause-end@example.com');
+  await form(agent, '/me', '/me/pause', { months: '3' });
+  const { endExpiredPauses } = await import('../../src/participants/participants.service');
+  expect(await endExpiredPauses(ctx.db, ctx.clock.now())).toBe(0);
+  ctx.clock.advance(93 * DAY);
+  expect(await endExpiredPauses(ctx.db, ctx.clock.now())).toBeGreaterThanOrEqual(1);
+  const p = await ctx.db
+    .selectFrom('participants')
+    .selectAll()
+    .where('email', '=', 'pause-end@example.com')
+    .executeTakeFirstOrThrow();
+  expect(p).toMatchObject({ status: 'active', paused_until: null });
+});
+
+test('a new email address is used only once its owner follows the link; a taken one gets the same answer', async () => {
+  const agent = await residentAgent(ctx, 'move@example.com');
+  await residentAgent(ctx, 'taken@example.com');
+  const id = (
+    await ctx.db
+      .selectFrom('participants')
+      .select('id')
+      .where('email', '=', 'move@example.com')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const fields = {
+    firstName: 'Rosa',
+    contactPreference: 'email',
+    language: 'es',
+    zip: '90012',
+    myla311Use: 'few',
+    format: 'either',
+  };
+  const flashText = async () =>
+    /<p class="usa-alert__text">([^<]*)<\/p>\s*<\/div>\s*<\/div>\s*<h1>/.exec(
+      (await agent.get('/me')).text,
+    )?.[0];
+
+  await form(agent, '/me', '/me', { ...fields, email: 'taken@example.com' });
+  const takenAnswer = await flashText();
+  expect(
+    await ctx.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('template', '=', 'participant-email-change')
+      .execute(),
+  ).toHaveLength(0);
+
+  await form(agent, '/me', '/me', { ...fields, email: 'moved@example.com' });
+  expect(await flashText()).toBe(takenAnswer);
+  const stillOld = await ctx.db
+    .selectFrom('participants')
+    .select('email')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  expect(stillOld.email).toBe('move@example.com');
+  const link = await latestLink(ctx, 'moved@example.com', 'e');
+  const other = request.agent(ctx.app);
+  await other.get(link);
+  const page = await other.get('/me/email');
+  expect(page.status).toBe(200);
+  const done = await other
+    .post('/me/email')
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text) });
+  expect(done.headers.location).toBe('/me');
+  const moved = await ctx.db
+    .selectFrom('participants')
+    .select('email')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  expect(moved.email).toBe('moved@example.com');
+  // The link works once.
+  const again = request.agent(ctx.app);
+  await again.get(link);
+  const used = await again.get('/me/email');
+  const res = await again
+    .post('/me/email')
+    .type('form')
+    .send({ _csrf: csrfFrom(used.text) });
+  expect(res.status).toBe(410);
+});
+
+test('"get my link" asked many times sends one email per person every few minutes', async () => {
+  await residentAgent(ctx, 'flood@example.com');
+  for (let i = 0; i < 5; i++) {
+    const res = await form(request.agent(ctx.app), '/me/link', '/me/link', {
+      email: 'flood@example.com',
+    });
+    expect(res.headers.location).toBe('/me/link/sent');
+  }
+  const count = async () =>
+    (
+      await ctx.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('to_address', '=', 'flood@example.com')
+        .where('template', '=', 'participant-manage-link')
+        .execute()
+    ).length;
+  expect(await count()).toBe(1);
+  ctx.clock.advance(11 * 60_000);
+  await form(request.agent(ctx.app), '/me/link', '/me/link', { email: 'flood@example.com' });
+  expect(await count()).toBe(2);
 });

@@ -230,3 +230,52 @@ describe('without SMTP_URL', () => {
     }
   });
 });
+
+describe('links in mail are not handed to staff who read the Mail log', () => {
+  test('kept mail: an organizer sees the link hidden, an admin (the only way on a laptop) sees it', async () => {
+    const ctx = await buildTestApp();
+    try {
+      const admin = await signedIn(ctx, await createStaff(ctx, 'admin'));
+      const organizer = await signedIn(ctx, await createStaff(ctx, 'organizer'));
+      await invite(ctx, admin, 'newadmin@city.test');
+      const row = await ctx.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('to_address', '=', 'newadmin@city.test')
+        .executeTakeFirstOrThrow();
+      const asOrganizer = await organizer.get(`/staff/mail/${row.id}`);
+      expect(asOrganizer.text).not.toMatch(/set-password\/[A-Za-z0-9_-]{43}/);
+      expect(asOrganizer.text).toContain('/set-password/[link hidden]');
+      const asAdmin = await admin.get(`/staff/mail/${row.id}`);
+      expect(asAdmin.text).toMatch(/set-password\/[A-Za-z0-9_-]{43}/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('sent mail is stored without a usable link', async () => {
+    const smtp = new TestSmtpServer();
+    await smtp.start();
+    const ctx = await buildTestApp({ smtp });
+    try {
+      const admin = await signedIn(ctx, await createStaff(ctx, 'admin'));
+      await invite(ctx, admin, 'stored@city.test');
+      await deliverMail(ctx, smtp);
+      expect(smtp.to('stored@city.test')[0].text).toMatch(/set-password\/[A-Za-z0-9_-]{43}/);
+      const row = await ctx.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('to_address', '=', 'stored@city.test')
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('sent');
+      expect(row.text_body + row.html_body).not.toMatch(/set-password\/[A-Za-z0-9_-]{43}/);
+      expect(row.text_body).toContain('/set-password/[link hidden]');
+      expect((await admin.get(`/staff/mail/${row.id}`)).text).not.toMatch(
+        /set-password\/[A-Za-z0-9_-]{43}/,
+      );
+    } finally {
+      await ctx.close();
+      await smtp.stop();
+    }
+  });
+});

@@ -139,7 +139,7 @@ export async function serveTestApp(
 export async function latestLink(
   ctx: TestContext,
   to: string,
-  kind: 'c' | 'm' = 'm',
+  kind: 'c' | 'm' | 'e' = 'm',
 ): Promise<string> {
   const rows = await ctx.db
     .selectFrom('outbox')

@@ -230,6 +230,8 @@ export const en = {
       'You can change your details, pause contact, leave the panel or delete your information.',
     save: 'Save changes',
     saved: 'Your details have been saved.',
+    statusPending:
+      'Your email address is not confirmed yet. Use the link in the email we sent you to confirm it and join the panel.',
     statusActive: 'You are in the panel.',
     statusPaused: 'Contact is paused until {{date}}.',
     statusWithdrawn: 'You have left the panel. We will not contact you.',
@@ -270,6 +272,12 @@ export const en = {
     reconsentAgree: 'I agree',
     reconsentDecline: 'I do not agree and want to leave the panel',
     reconsentThanks: 'Thank you. Your consent has been recorded.',
+    emailChangeSent:
+      'We have sent a link to the new address. Your email address changes when you follow it.',
+    emailConfirmTitle: 'Confirm your new email address',
+    emailConfirmBody: 'Press the button to use this email address for the Civic Panel.',
+    emailConfirmButton: 'Use this email address',
+    emailChanged: 'Your email address has been changed.',
     linkTitle: 'Get a link to manage your details',
     linkIntro:
       'Enter the email address you joined with. We will send it a link to see or change your details.',
@@ -301,6 +309,11 @@ export const en = {
       subject: 'Your link to manage your Civic Panel details',
       body: 'Here is your link to see or change your details, pause contact, leave the panel or delete your information. It works for 30 days.',
       button: 'See or change my details',
+    },
+    emailChange: {
+      subject: 'Confirm your new email address for the Civic Panel',
+      body: 'Someone, probably you, asked to use this email address for the Civic Panel. To confirm it, use this link. It works for 7 days.',
+      button: 'Use this email address',
     },
     deleted: {
       subject: 'Your Civic Panel information has been deleted',

@@ -234,6 +234,8 @@ export const es: Catalogue = {
     intro: 'Puede cambiar sus datos, pausar el contacto, dejar el panel o borrar su información.',
     save: 'Guardar cambios',
     saved: 'Sus datos se guardaron.',
+    statusPending:
+      'Su correo electrónico aún no está confirmado. Use el enlace del correo que le enviamos para confirmarlo y unirse al panel.',
     statusActive: 'Usted forma parte del panel.',
     statusPaused: 'El contacto está en pausa hasta el {{date}}.',
     statusWithdrawn: 'Usted dejó el panel. No nos comunicaremos con usted.',
@@ -274,6 +276,12 @@ export const es: Catalogue = {
     reconsentAgree: 'Estoy de acuerdo',
     reconsentDecline: 'No estoy de acuerdo y quiero dejar el panel',
     reconsentThanks: 'Gracias. Quedó registrado su consentimiento.',
+    emailChangeSent:
+      'Enviamos un enlace a la nueva dirección. Su correo electrónico cambiará cuando lo abra.',
+    emailConfirmTitle: 'Confirme su nuevo correo electrónico',
+    emailConfirmBody: 'Presione el botón para usar este correo electrónico en Civic Panel.',
+    emailConfirmButton: 'Usar este correo electrónico',
+    emailChanged: 'Su correo electrónico ha cambiado.',
     linkTitle: 'Reciba un enlace para administrar sus datos',
     linkIntro:
       'Escriba el correo electrónico con el que se unió. Le enviaremos a esa dirección un enlace para ver o cambiar sus datos.',
@@ -306,6 +314,11 @@ export const es: Catalogue = {
       subject: 'Su enlace para administrar sus datos de Civic Panel',
       body: 'Este es su enlace para ver o cambiar sus datos, pausar el contacto, dejar el panel o borrar su información. Funciona durante 30 días.',
       button: 'Ver o cambiar mis datos',
+    },
+    emailChange: {
+      subject: 'Confirme su nuevo correo electrónico para Civic Panel',
+      body: 'Alguien, probablemente usted, pidió usar este correo electrónico en Civic Panel. Para confirmarlo, use este enlace. Funciona durante 7 días.',
+      button: 'Usar este correo electrónico',
     },
     deleted: {
       subject: 'Se borró su información de Civic Panel',

@@ -226,6 +226,8 @@ export const ko: Catalogue = {
       '정보를 변경하거나, 연락을 일시 중지하거나, 패널에서 탈퇴하거나, 정보를 삭제할 수 있습니다.',
     save: '변경 사항 저장',
     saved: '정보가 저장되었습니다.',
+    statusPending:
+      '이메일 주소가 아직 확인되지 않았습니다. 보내 드린 이메일의 링크를 눌러 확인하고 패널에 가입하세요.',
     statusActive: '패널에 가입되어 있습니다.',
     statusPaused: '{{date}}까지 연락이 일시 중지되어 있습니다.',
     statusWithdrawn: '패널에서 탈퇴하셨습니다. 연락드리지 않습니다.',
@@ -265,6 +267,11 @@ export const ko: Catalogue = {
     reconsentAgree: '동의합니다',
     reconsentDecline: '동의하지 않으며 패널에서 탈퇴하겠습니다',
     reconsentThanks: '감사합니다. 동의 내용이 기록되었습니다.',
+    emailChangeSent: '새 주소로 링크를 보냈습니다. 링크를 열면 이메일 주소가 변경됩니다.',
+    emailConfirmTitle: '새 이메일 주소를 확인하세요',
+    emailConfirmBody: 'Civic Panel에서 이 이메일 주소를 사용하려면 버튼을 누르세요.',
+    emailConfirmButton: '이 이메일 주소 사용',
+    emailChanged: '이메일 주소가 변경되었습니다.',
     linkTitle: '내 정보 관리 링크 받기',
     linkIntro:
       '가입할 때 사용하신 이메일 주소를 입력하세요. 정보를 보거나 변경할 수 있는 링크를 그 주소로 보내 드립니다.',
@@ -297,6 +304,11 @@ export const ko: Catalogue = {
       subject: 'Civic Panel 내 정보 관리 링크',
       body: '내 정보를 보거나 변경하고, 연락을 일시 중지하고, 패널에서 탈퇴하거나 정보를 삭제할 수 있는 링크입니다. 링크는 30일 동안 유효합니다.',
       button: '내 정보 보기 또는 변경',
+    },
+    emailChange: {
+      subject: 'Civic Panel 새 이메일 주소를 확인해 주세요',
+      body: '본인으로 보이는 분이 Civic Panel에서 이 이메일 주소를 사용하겠다고 요청했습니다. 확인하려면 이 링크를 사용하세요. 링크는 7일 동안 유효합니다.',
+      button: '이 이메일 주소 사용',
     },
     deleted: {
       subject: 'Civic Panel 정보가 삭제되었습니다',
