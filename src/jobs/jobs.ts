@@ -5,7 +5,7 @@ import type { DB } from '../db/database';
 import { OutboxDelivery, type MailTransport } from '../mail/delivery';
 import { purgeDeadLinks } from '../links/links.queries';
 import { purgeOldLoginFailures } from '../staff/login-throttle';
-import { endExpiredPauses, purgeStalePending } from '../participants/participants.service';
+import { endExpiredPauses, purgeStalePending } from '../participants/maintenance';
 import { purgeDraftsBefore } from '../participants/import.queries';
 import { DatabaseSessionStore } from '../web/session-store';
 import type { Job } from './runner';

@@ -18,7 +18,8 @@ import {
 } from './import.schema';
 import * as iq from './import.queries';
 import * as pq from './participants.queries';
-import { profileColumns, type ParticipantService } from './participants.service';
+import type { ParticipantService } from './participants.service';
+import { profileColumns } from './profile.columns';
 import { profileSchema, validateProfile, type Profile } from './profile.schema';
 
 export const DRAFT_TTL = 24 * HOUR;

@@ -23,10 +23,11 @@ import { NotFoundError, ValidationError } from '../web/errors';
 import type { ConsentService } from './consent.service';
 import type { Profile } from './profile.schema';
 import * as q from './participants.queries';
+import { purgeStalePending } from './maintenance';
+import { choicesOf, profileColumns } from './profile.columns';
 
 export const CONFIRM_TTL = 7 * DAY;
 export const MANAGE_TTL = 30 * DAY;
-export const PENDING_TTL = 7 * DAY;
 /** At most one link email of a kind per person in this time. */
 export const LINK_MAIL_INTERVAL = 10 * MINUTE;
 
@@ -566,64 +567,4 @@ export class ParticipantService {
   async purgeStalePending(): Promise<number> {
     return purgeStalePending(this.d.db, this.now());
   }
-}
-
-/** Pauses whose time is up end by themselves: the person is active again. */
-export async function endExpiredPauses(db: DB, now: Date): Promise<number> {
-  const r = await db
-    .updateTable('participants')
-    .set({ status: 'active', paused_until: null, updated_at: now.toISOString() })
-    .where('status', '=', 'paused')
-    .where('paused_until', '<=', now.toISOString())
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
-}
-
-/** Pending sign-ups never confirmed are removed after 7 days, their mail blanked first. */
-export async function purgeStalePending(db: DB, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - PENDING_TTL).toISOString();
-  return db.transaction().execute(async (trx) => {
-    const stale = await trx
-      .selectFrom('participants')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('created_at', '<', cutoff)
-      .execute();
-    for (const { id } of stale) {
-      await q.cancelQueuedMail(trx, id);
-      await q.scrubMail(trx, id);
-    }
-    return q.deletePendingOlderThan(trx, cutoff);
-  });
-}
-
-/** The participants-table columns of a profile. */
-export function profileColumns(p: Profile) {
-  return {
-    first_name: p.firstName,
-    last_name: p.lastName,
-    email: p.email,
-    phone: p.phone,
-    contact_preference: p.contactPreference as ParticipantRow['contact_preference'],
-    language: p.language!,
-    zip: p.zip,
-    council_district: p.councilDistrict,
-    neighborhood_council_id: p.neighborhoodCouncil,
-    myla311_use: p.myla311Use as ParticipantRow['myla311_use'],
-    interpreter_language: p.interpreterLanguage,
-    needs_other: p.needsOther,
-    format_preference: p.format as ParticipantRow['format_preference'],
-    age_range: p.ageRange,
-    gender: p.gender,
-  };
-}
-
-export function choicesOf(p: Profile): q.Choices {
-  return {
-    channels: p.channels,
-    requestTypes: p.requestTypes,
-    needs: p.needs,
-    availability: p.availability,
-    race: p.race,
-  };
 }

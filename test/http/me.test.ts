@@ -412,7 +412,7 @@ test('only a pause can be resumed: someone who left comes back through rejoin, w
 test('a pause ends by itself when its time is up', async () => {
   const agent = await residentAgent(ctx, 'pause-end@example.com');
   await form(agent, '/me', '/me/pause', { months: '3' });
-  const { endExpiredPauses } = await import('../../src/participants/participants.service');
+  const { endExpiredPauses } = await import('../../src/participants/maintenance');
   expect(await endExpiredPauses(ctx.db, ctx.clock.now())).toBe(0);
   ctx.clock.advance(93 * DAY);
   expect(await endExpiredPauses(ctx.db, ctx.clock.now())).toBeGreaterThanOrEqual(1);
