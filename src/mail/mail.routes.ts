@@ -5,6 +5,7 @@ import type { DB } from '../db/database';
 import type { OutboxStatus } from '../db/schema';
 import { requireRole } from '../web/auth';
 import { NotFoundError } from '../web/errors';
+import { idFrom } from '../web/params';
 import { flash } from '../web/flash';
 import { pageOf } from '../web/pagination';
 import {
@@ -55,8 +56,7 @@ export function mailRoutes(d: { db: DB; mailer: Mailer; clock: Clock }): Router 
   });
 
   const loadMessage = async (raw: unknown) => {
-    const id = z.coerce.number().int().positive().safeParse(raw);
-    const message = id.success ? await findMessage(d.db, id.data) : undefined;
+    const message = await findMessage(d.db, idFrom(raw));
     if (!message) throw new NotFoundError();
     return message;
   };

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { ReferenceData } from '../reference/reference.queries';
 import { requireRole } from '../web/auth';
 import { csrfProtection } from '../web/csrf';
-import { NotFoundError, ValidationError } from '../web/errors';
+import { ValidationError } from '../web/errors';
+import { idFrom } from '../web/params';
 import { flash } from '../web/flash';
 import { keepTyped, parseForm } from '../web/forms';
 import { pageOf } from '../web/pagination';
@@ -91,14 +92,7 @@ export function importRoutes(deps: {
   });
 
   const loadDraft = async (req: Request): Promise<Draft> => {
-    const id = z.coerce
-      .number()
-      .int()
-      .positive()
-      .max(2 ** 31)
-      .safeParse(req.params.id);
-    if (!id.success) throw new NotFoundError();
-    return d.imports.draft(id.data, req.user!.id);
+    return d.imports.draft(idFrom(req.params.id), req.user!.id);
   };
   const mapped = (draft: Draft): draft is Draft & { mapping: Mapping } => draft.mapping !== null;
 
@@ -230,15 +224,8 @@ export function importRoutes(deps: {
   });
 
   r.get('/staff/participants/imports/:id', ...canImport, async (req, res) => {
-    const id = z.coerce
-      .number()
-      .int()
-      .positive()
-      .max(2 ** 31)
-      .safeParse(req.params.id);
-    if (!id.success) throw new NotFoundError();
     res.render('participants/import-show', {
-      imp: await d.imports.get(id.data),
+      imp: await d.imports.get(idFrom(req.params.id)),
       channelLabels: CHANNEL_LABELS,
     });
   });

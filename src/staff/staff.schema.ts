@@ -49,5 +49,3 @@ export const changePasswordSchema = z.object({
     .min(1, 'Enter your current password'),
   newPassword: z.string({ error: 'Enter a new password' }).min(1, 'Enter a new password'),
 });
-
-export const idParam = z.coerce.number().int().positive();

@@ -1,10 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import type { StaffRole } from '../db/schema';
 import { requireRole } from '../web/auth';
-import { NotFoundError, ValidationError } from '../web/errors';
+import { ValidationError } from '../web/errors';
 import { flash } from '../web/flash';
 import { keepTyped, parseForm } from '../web/forms';
-import { idParam, inviteSchema, roleSchema } from './staff.schema';
+import { inviteSchema, roleSchema } from './staff.schema';
+import { idFrom } from '../web/params';
 import { ROLES, ROLE_LABELS, type StaffService } from './staff.service';
 
 const roleOptions = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
@@ -41,12 +42,6 @@ export function usersRoutes(staff: StaffService): Router {
     res.redirect(303, '/staff/users');
   });
 
-  const loadId = (raw: unknown) => {
-    const id = idParam.safeParse(raw);
-    if (!id.success) throw new NotFoundError();
-    return id.data;
-  };
-
   const userPage = async (id: number, errors: Record<string, string> = {}) => ({
     account: await staff.get(id),
     roleOptions,
@@ -55,14 +50,14 @@ export function usersRoutes(staff: StaffService): Router {
   });
 
   r.get('/staff/users/:id', ...admin, async (req, res) => {
-    res.render('staff/user', await userPage(loadId(req.params.id)));
+    res.render('staff/user', await userPage(idFrom(req.params.id)));
   });
 
   /** Runs an account change; a rule broken (last admin, own account) re-renders with the message. */
   const change =
     (action: (req: Request, id: number) => Promise<string>) =>
     async (req: Request, res: Response) => {
-      const id = loadId(req.params.id);
+      const id = idFrom(req.params.id);
       try {
         flash(req, 'success', await action(req, id));
       } catch (err) {
