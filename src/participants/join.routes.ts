@@ -28,8 +28,9 @@ export function joinRoutes(d: JoinDeps): Router {
     errors: Record<string, string>,
   ) => {
     const t = res.locals.t;
-    const consent = d.consent.textIn(await d.consent.current(), res.locals.lang);
-    const version = (await d.consent.current()).version;
+    const current = await d.consent.current();
+    const consent = d.consent.textIn(current, res.locals.lang);
+    const version = current.version;
     res.status(Object.keys(errors).length ? 400 : 200).render('join/form', {
       values,
       errors,
