@@ -1,5 +1,4 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { ParticipantRow } from '../db/schema';
 import { hashToken, looksLikeToken } from '../links/tokens';
@@ -9,6 +8,7 @@ import { flash } from '../web/flash';
 import { perIpLimit } from '../web/rate-limit';
 import { keepTyped, str, translateErrors } from '../web/forms';
 import { markSessionStarted } from '../web/session';
+import { residentDate } from '../i18n/dates';
 import type { ConsentService } from './consent.service';
 import { PAUSE_MONTHS } from './options';
 import type { ParticipantService } from './participants.service';
@@ -27,12 +27,6 @@ declare module 'express-serve-static-core' {
   interface Request {
     participant?: ParticipantRow;
   }
-}
-
-/** A date for a resident, in their language and the city's time zone. */
-export function residentDate(date: Date | string, lang: string, zone: string): string {
-  const dt = typeof date === 'string' ? DateTime.fromISO(date) : DateTime.fromJSDate(date);
-  return dt.setZone(zone).setLocale(lang).toLocaleString(DateTime.DATE_FULL);
 }
 
 /** /me/…: what a resident does through the links in their emails. No passwords. */

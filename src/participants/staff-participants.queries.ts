@@ -12,13 +12,3 @@ export async function mailOf(db: Kysely<Database>, participantId: number, limit 
     .limit(limit)
     .execute();
 }
-
-/** The id of whoever holds this email address, if anyone (pending included). */
-export async function idByEmail(db: Kysely<Database>, email: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('participants')
-    .select('id')
-    .where('email', '=', email)
-    .executeTakeFirst();
-  return row?.id;
-}

@@ -1,17 +1,18 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock';
 import type { DB } from '../db/database';
+import { isUniqueViolation } from '../db/errors';
 import type { ParticipantRow } from '../db/schema';
 import { recordAudit } from '../audit/audit.queries';
 import { NotFoundError, ValidationError } from '../web/errors';
 import type { ConsentService } from './consent.service';
 import { contactsOf, insertContact } from './contacts.queries';
-import { residentDate } from './me.routes';
-import { choicesOf, updateParticipant } from './participants.queries';
+import { residentDate } from '../i18n/dates';
+import { choicesOf, findByEmail, updateParticipant } from './participants.queries';
 import type { ParticipantService } from './participants.service';
 import type { Profile } from './profile.schema';
 import type { ContactInput, StaffEntryInput, StatusInput } from './staff-participants.schema';
-import { idByEmail, mailOf } from './staff-participants.queries';
+import { mailOf } from './staff-participants.queries';
 
 export interface StaffParticipantDeps {
   db: DB;
@@ -84,8 +85,8 @@ export class StaffParticipantService {
    * who holds it (staff may see that; a resident on /join never does).
    */
   async create(profile: Profile, entry: StaffEntryInput, staffId: number): Promise<number> {
-    const taken = profile.email ? await idByEmail(this.d.db, profile.email) : undefined;
-    if (taken) throw new DuplicateEmailError(taken);
+    const taken = profile.email ? await findByEmail(this.d.db, profile.email) : undefined;
+    if (taken) throw new DuplicateEmailError(taken.id);
     try {
       return await this.d.participants.createWithConsent(profile, {
         status: 'active',
@@ -106,9 +107,11 @@ export class StaffParticipantService {
       });
     } catch (err) {
       // Two staff adding the same address at once: the unique index decides.
-      const again = profile.email ? await idByEmail(this.d.db, profile.email) : undefined;
-      if (again && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
-        throw new DuplicateEmailError(again);
+      const again =
+        isUniqueViolation(err) && profile.email
+          ? await findByEmail(this.d.db, profile.email)
+          : undefined;
+      if (again) throw new DuplicateEmailError(again.id);
       throw err;
     }
   }

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type request from 'supertest';
 import { DAY } from '../../src/clock';
 import type { NewParticipant } from '../../src/db/schema';
+import { addPerson } from '../support/db';
 import { buildTestApp, createStaff, csrfFrom, signedIn, type TestContext } from '../support/app';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -10,45 +11,24 @@ let organizer: Agent;
 let organizerId: number;
 
 let n = 0;
+/** Someone on the call list unless a test says otherwise: prefers phone, active, district 1. */
 async function person(over: Partial<NewParticipant>): Promise<number> {
-  const now = ctx.clock.now().toISOString();
   n++;
-  const { id } = await ctx.db
-    .insertInto('participants')
-    .values({
-      public_id: `p${n}`,
-      status: 'active',
-      source: 'phone',
-      first_name: `Person${n}`,
-      last_name: 'Test',
-      email: null,
-      phone: `+1213555${String(1000 + n)}`,
-      contact_preference: 'phone',
-      language: 'en',
-      zip: '90012',
-      council_district: 1,
-      neighborhood_council_id: null,
-      myla311_use: null,
-      interpreter_language: null,
-      needs_other: null,
-      format_preference: null,
-      age_range: null,
-      gender: null,
-      consent_version_id: null,
-      created_at: now,
-      updated_at: now,
-      confirmed_at: now,
-      last_contacted_at: null,
-      paused_until: null,
-      withdrawn_at: null,
-      deleted_at: null,
-      created_by_staff_id: null,
-      import_id: null,
-      ...over,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  const now = ctx.clock.now().toISOString();
+  return addPerson(ctx.db, {
+    public_id: `p${n}`,
+    source: 'phone',
+    first_name: `Person${n}`,
+    last_name: 'Test',
+    phone: `+1213555${String(1000 + n)}`,
+    contact_preference: 'phone',
+    zip: '90012',
+    council_district: 1,
+    created_at: now,
+    updated_at: now,
+    confirmed_at: now,
+    ...over,
+  });
 }
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type request from 'supertest';
 import { HOUR } from '../../src/clock';
 import { buildTestApp, createStaff, csrfFrom, signedIn, type TestContext } from '../support/app';
-import { fingerprint } from '../support/db';
+import { addPerson, fingerprint } from '../support/db';
 
 type Agent = ReturnType<typeof request.agent>;
 
@@ -92,41 +92,17 @@ const count = async (table: 'participants' | 'participant_imports' | 'import_dra
 
 async function addPoolPerson(email: string) {
   const now = new Date().toISOString();
-  const { id } = await ctx.db
-    .insertInto('participants')
-    .values({
-      public_id: `pool-${email}`,
-      status: 'active',
-      source: 'web',
-      first_name: 'Eve',
-      last_name: null,
-      email,
-      phone: null,
-      contact_preference: 'email',
-      language: 'en',
-      zip: null,
-      council_district: null,
-      neighborhood_council_id: null,
-      myla311_use: 'often',
-      interpreter_language: null,
-      needs_other: null,
-      format_preference: 'online',
-      age_range: null,
-      gender: null,
-      consent_version_id: null,
-      created_at: now,
-      updated_at: now,
-      confirmed_at: now,
-      last_contacted_at: null,
-      paused_until: null,
-      withdrawn_at: null,
-      deleted_at: null,
-      created_by_staff_id: null,
-      import_id: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return addPerson(ctx.db, {
+    public_id: `pool-${email}`,
+    first_name: 'Eve',
+    email,
+    contact_preference: 'email',
+    myla311_use: 'often',
+    format_preference: 'online',
+    created_at: now,
+    updated_at: now,
+    confirmed_at: now,
+  });
 }
 
 describe('an import with good, bad and duplicate rows', () => {

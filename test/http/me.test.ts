@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { DAY } from '../../src/clock';
 import { translator } from '../../src/i18n/i18n';
 import { ConsentService } from '../../src/participants/consent.service';
+import { endExpiredPauses, purgeStalePending } from '../../src/participants/maintenance';
 import {
   buildTestApp,
   createStaff,
@@ -10,6 +11,7 @@ import {
   deliverMail,
   latestLink,
   residentAgent,
+  signUp,
   type TestContext,
 } from '../support/app';
 import { tableNames } from '../support/db';
@@ -64,22 +66,7 @@ test('invalid, expired and used links all get the same friendly page', async () 
   expect(expired.headers.location).toBe('/me/expired');
 
   // A used confirmation link: confirming twice shows the same page as a bogus one.
-  const c = request.agent(ctx.app);
-  const joinPage = await c.get('/join');
-  await c
-    .post('/join')
-    .type('form')
-    .send({
-      _csrf: csrfFrom(joinPage.text),
-      firstName: 'U',
-      email: 'used@example.com',
-      contactPreference: 'email',
-      language: 'en',
-      zip: '90012',
-      myla311Use: 'never',
-      format: 'online',
-      consent: 'yes',
-    });
+  const c = await signUp(ctx, 'used@example.com');
   const confirmLink = await latestLink(ctx, 'used@example.com', 'c');
   await c.get(confirmLink);
   const ok = await form(c, '/me/confirm', '/me/confirm');
@@ -216,34 +203,9 @@ test('"get my link" never reveals whether an address is in the panel', async () 
 });
 
 test('pending sign-ups older than 7 days are purged with their mail blanked', async () => {
-  const agent = request.agent(ctx.app);
-  const page = await agent.get('/join');
-  await agent
-    .post('/join')
-    .type('form')
-    .send({
-      _csrf: csrfFrom(page.text),
-      firstName: 'Late',
-      email: 'late@example.com',
-      contactPreference: 'email',
-      language: 'en',
-      zip: '90012',
-      myla311Use: 'never',
-      format: 'online',
-      consent: 'yes',
-    });
-  const { ParticipantService } = await import('../../src/participants/participants.service');
-  const { createLogger } = await import('../../src/logger');
-  const service = new ParticipantService({
-    db: ctx.db,
-    mailer: ctx.mailer,
-    clock: ctx.clock,
-    config: ctx.config,
-    logger: createLogger('silent'),
-    consent: new ConsentService(ctx.db, ctx.clock),
-  });
+  await signUp(ctx, 'late@example.com');
   ctx.clock.advance(8 * DAY);
-  expect(await service.purgeStalePending()).toBeGreaterThanOrEqual(1);
+  expect(await purgeStalePending(ctx.db, ctx.clock.now())).toBeGreaterThanOrEqual(1);
   expect(
     await ctx.db
       .selectFrom('participants')
@@ -412,7 +374,7 @@ test('only a pause can be resumed: someone who left comes back through rejoin, w
 test('a pause ends by itself when its time is up', async () => {
   const agent = await residentAgent(ctx, 'pause-end@example.com');
   await form(agent, '/me', '/me/pause', { months: '3' });
-  const { endExpiredPauses } = await import('../../src/participants/maintenance');
+
   expect(await endExpiredPauses(ctx.db, ctx.clock.now())).toBe(0);
   ctx.clock.advance(93 * DAY);
   expect(await endExpiredPauses(ctx.db, ctx.clock.now())).toBeGreaterThanOrEqual(1);

@@ -1,34 +1,8 @@
-import crypto from 'node:crypto';
 import request from 'supertest';
-import type { NewParticipant } from '../../src/db/schema';
-import type { DB } from '../../src/db/database';
-import {
-  insertParticipant,
-  setChoices,
-  type Choices,
-} from '../../src/participants/participants.queries';
 import { buildTestApp, createStaff, signedIn, type TestContext } from '../support/app';
+import { addPerson } from '../support/db';
 
 type Agent = ReturnType<typeof request.agent>;
-
-/** Inserts a participant directly, with exactly the fields a test needs. */
-async function addPerson(
-  db: DB,
-  row: Partial<NewParticipant>,
-  choices: Partial<Choices> = {},
-): Promise<number> {
-  const id = await insertParticipant(db, {
-    public_id: crypto.randomBytes(9).toString('base64url'),
-    status: 'active',
-    source: 'web',
-    language: 'en',
-    created_at: '2026-01-01T20:00:00.000Z',
-    updated_at: '2026-01-01T20:00:00.000Z',
-    ...row,
-  });
-  await setChoices(db, id, choices);
-  return id;
-}
 
 /** The ids in the results table, in page order. */
 function idsOn(html: string): number[] {

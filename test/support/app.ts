@@ -171,8 +171,8 @@ export function joinForm(
   };
 }
 
-/** Signs up through /join (kept mail), confirms, and returns an agent in the resident's manage session. */
-export async function residentAgent(
+/** Signs up through /join as a resident would; returns the agent (its session holds nothing yet). */
+export async function signUp(
   ctx: TestContext,
   email: string,
   over: Record<string, string | string[]> = {},
@@ -184,6 +184,16 @@ export async function residentAgent(
     .type('form')
     .send({ _csrf: csrfFrom(page.text), ...joinForm({ email, ...over }) });
   if (res.status !== 303) throw new Error(`join failed: ${res.status}`);
+  return agent;
+}
+
+/** Signs up through /join (kept mail), confirms, and returns an agent in the resident's manage session. */
+export async function residentAgent(
+  ctx: TestContext,
+  email: string,
+  over: Record<string, string | string[]> = {},
+) {
+  const agent = await signUp(ctx, email, over);
   await agent.get(await latestLink(ctx, email, 'c'));
   const confirm = await agent.get('/me/confirm');
   await agent

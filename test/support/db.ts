@@ -1,6 +1,12 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DB } from '../../src/db/database';
+import type { NewParticipant } from '../../src/db/schema';
+import {
+  insertParticipant,
+  setChoices,
+  type Choices,
+} from '../../src/participants/participants.queries';
 
 /** Names of the app's tables (not SQLite's or Kysely's own). */
 export async function tableNames(db: DB): Promise<string[]> {
@@ -20,4 +26,23 @@ export async function fingerprint(db: DB): Promise<string> {
     hash.update(name).update(JSON.stringify(rows));
   }
   return hash.digest('hex');
+}
+
+/** Inserts a participant directly, with exactly the fields a test needs (the rest left empty). */
+export async function addPerson(
+  db: DB,
+  row: Partial<NewParticipant>,
+  choices: Partial<Choices> = {},
+): Promise<number> {
+  const id = await insertParticipant(db, {
+    public_id: crypto.randomBytes(9).toString('base64url'),
+    status: 'active',
+    source: 'web',
+    language: 'en',
+    created_at: '2026-01-01T20:00:00.000Z',
+    updated_at: '2026-01-01T20:00:00.000Z',
+    ...row,
+  });
+  await setChoices(db, id, choices);
+  return id;
 }
