@@ -10,7 +10,7 @@ import {
   GENDERS,
   NEEDS,
   RACES,
-} from '../src/participants/options';
+} from '../src/participants/profile/options';
 import { ascii } from '../src/demo/demo';
 import { LA_ZIPS, NAMES } from '../src/demo/names';
 import { SeededRandom } from '../src/demo/random';

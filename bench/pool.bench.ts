@@ -1,11 +1,11 @@
 import { loadReference } from '../src/reference/reference.queries';
-import { poolQueries } from '../src/participants/pool.queries';
+import { poolQueries } from '../src/participants/pool/pool.queries';
 import {
   PAGE_SIZE,
   parsePoolQuery,
   poolCriteria,
   poolQuerySchema,
-} from '../src/participants/pool.schema';
+} from '../src/participants/pool/pool.schema';
 import { startApp } from './app';
 import type { Measurement } from './measurement';
 import { formatSummary, summarize, timed } from './stats';

@@ -4,7 +4,7 @@ import type { DB } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { getOrCreateSetting } from './db/settings.queries';
 import { loadReferenceData } from './reference/reference.seed';
-import { ConsentService } from './participants/consent.service';
+import { ConsentService } from './participants/consent/consent.service';
 import { systemClock } from './clock';
 
 /**

@@ -2,7 +2,7 @@ import { FakeClock, DAY } from '../clock';
 import type { DB } from '../db/database';
 import { createLogger } from '../logger';
 import { Mailer } from '../mail/mailer';
-import { ConsentService } from '../participants/consent.service';
+import { ConsentService } from '../participants/consent/consent.service';
 import {
   AGE_RANGES,
   AVAILABILITY,
@@ -14,9 +14,9 @@ import {
   NEEDS,
   RACES,
   STAFF_SOURCES,
-} from '../participants/options';
+} from '../participants/profile/options';
 import { ParticipantService } from '../participants/participants.service';
-import type { Profile } from '../participants/profile.schema';
+import type { Profile } from '../participants/profile/profile.schema';
 import { loadReference } from '../reference/reference.queries';
 import { StaffService } from '../staff/staff.service';
 import { LA_ZIPS, NAMES } from './names';

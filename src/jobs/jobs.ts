@@ -6,7 +6,7 @@ import { OutboxDelivery, type MailTransport } from '../mail/delivery';
 import { purgeDeadLinks } from '../links/links.queries';
 import { purgeOldLoginFailures } from '../staff/login-throttle';
 import { endExpiredPauses, purgeStalePending } from '../participants/maintenance';
-import { purgeDraftsBefore } from '../participants/import.queries';
+import { purgeDraftsBefore } from '../participants/import/import.queries';
 import { DatabaseSessionStore } from '../web/session-store';
 import type { Job } from './runner';
 

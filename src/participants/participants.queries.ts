@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, NewParticipant, ParticipantRow, ParticipantUpdate } from '../db/schema';
-import type { ChoiceField } from './options';
+import type { ChoiceField } from './profile/options';
 
 export async function insertParticipant(
   db: Kysely<Database>,

@@ -20,11 +20,11 @@ import type { Mailer } from '../mail/mailer';
 import type { TemplateName } from '../mail/templates';
 import { isUniqueViolation } from '../db/errors';
 import { NotFoundError, ValidationError } from '../web/errors';
-import type { ConsentService } from './consent.service';
-import type { Profile } from './profile.schema';
+import type { ConsentService } from './consent/consent.service';
+import type { Profile } from './profile/profile.schema';
 import * as q from './participants.queries';
 import { purgeStalePending } from './maintenance';
-import { choicesOf, profileColumns } from './profile.columns';
+import { choicesOf, profileColumns } from './profile/profile.columns';
 
 export const CONFIRM_TTL = 7 * DAY;
 export const MANAGE_TTL = 30 * DAY;

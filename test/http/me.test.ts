@@ -2,7 +2,7 @@ import request from 'supertest';
 import { sql } from 'kysely';
 import { DAY } from '../../src/clock';
 import { translator } from '../../src/i18n/i18n';
-import { ConsentService } from '../../src/participants/consent.service';
+import { ConsentService } from '../../src/participants/consent/consent.service';
 import { endExpiredPauses, purgeStalePending } from '../../src/participants/maintenance';
 import {
   buildTestApp,

@@ -1,0 +1,87 @@
+import type { TFunction } from 'i18next';
+import type { ReferenceData } from '../../reference/reference.queries';
+import {
+  AGE_RANGES,
+  AVAILABILITY,
+  CHANNELS,
+  CONTACT_PREFERENCES,
+  FORMATS,
+  GENDERS,
+  MYLA311_USE,
+  NEEDS,
+  RACES,
+} from './options';
+import type { Choices } from '../participants.queries';
+import type { ParticipantRow } from '../../db/schema';
+import { formatPhone } from './profile.schema';
+
+type Option = { value: string; label: string; lang?: string };
+
+/** Option lists for the profile form partial, labelled in the page's language. */
+export function profileOptions(t: TFunction, ref: ReferenceData) {
+  const coded = (field: string, codes: readonly string[]): Option[] =>
+    codes.map((value) => ({ value, label: t(`options.${field}.${value}`) }));
+  // Language names are shown in their own language, as a person looks for their own.
+  const languages: Option[] = ref.languages.map((l) => ({
+    value: l.code,
+    label: l.native_name,
+    lang: l.code,
+  }));
+  const regions = new Map<string, Option[]>();
+  for (const c of ref.councils) {
+    if (!regions.has(c.service_region)) regions.set(c.service_region, []);
+    regions.get(c.service_region)!.push({ value: String(c.id), label: c.name });
+  }
+  return {
+    contactPreference: coded('contactPreference', CONTACT_PREFERENCES),
+    languages,
+    districts: [
+      { value: 'unknown', label: t('form.dontKnow') },
+      ...ref.districts.map((d) => ({
+        value: String(d.district),
+        label: t('fields.councilDistrict.option', { n: d.district }),
+      })),
+    ],
+    councilGroups: [...regions.entries()].map(([region, options]) => ({ region, options })),
+    myla311Use: coded('myla311Use', MYLA311_USE),
+    channels: coded('channels', CHANNELS),
+    requestTypes: ref.requestTypes.map((r) => ({
+      value: r.name,
+      label: t(`requestTypes.${r.name}`, { defaultValue: r.name }),
+    })),
+    needs: coded('needs', NEEDS),
+    availability: coded('availability', AVAILABILITY),
+    format: coded('format', FORMATS),
+    ageRange: coded('ageRange', AGE_RANGES),
+    gender: coded('gender', GENDERS),
+    race: coded('race', RACES),
+  };
+}
+
+/** What the form shows for a stored participant (the inverse of profileColumns). */
+export function profileValues(p: ParticipantRow, c: Choices): Record<string, string | string[]> {
+  return {
+    firstName: p.first_name ?? '',
+    lastName: p.last_name ?? '',
+    email: p.email ?? '',
+    phone: formatPhone(p.phone),
+    contactPreference: p.contact_preference ?? '',
+    language: p.language,
+    zip: p.zip ?? '',
+    councilDistrict: p.council_district === null ? 'unknown' : String(p.council_district),
+    neighborhoodCouncil:
+      p.neighborhood_council_id === null ? 'unknown' : String(p.neighborhood_council_id),
+    myla311Use: p.myla311_use ?? '',
+    channels: c.channels,
+    requestTypes: c.requestTypes,
+    needs: c.needs,
+    interpreterLanguage: p.interpreter_language ?? '',
+    needsOther: p.needs_other ?? '',
+    availability: c.availability,
+    format: p.format_preference ?? '',
+    ageRange: p.age_range ?? '',
+    gender: p.gender ?? '',
+    race: c.race,
+    recordingConsent: p.recording_consent ? 'yes' : '',
+  };
+}
