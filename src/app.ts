@@ -32,6 +32,7 @@ import { flashLocals } from './web/flash';
 import { healthRoutes } from './web/health.routes';
 import { residentLocale, staffLocale } from './web/locale';
 import { requestLog } from './web/request-log';
+import { rateLimits } from './web/rate-limit';
 import { noStore, securityHeaders } from './web/security';
 import { cookieName, sessionMiddleware, sessionTimeouts } from './web/session';
 import { staffLocals } from './web/staff-locals';
@@ -66,6 +67,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   const ref = await loadReference(db);
   const consent = new ConsentService(db, clock);
   const participants = new ParticipantService({ db, mailer, clock, config, logger, consent });
+  // Per-IP limits counted in the database, so every process on it agrees.
+  const limits = rateLimits(db, clock);
   const staffParticipants = new StaffParticipantService({
     db,
     clock,
@@ -108,14 +111,16 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
 
   // Every feature router is mounted at / and spells its full paths (the route-role test reads them).
   app.use(homeRoutes());
-  app.use(joinRoutes({ participants, consent, ref, joinRateLimit: deps.joinRateLimit }));
-  app.use(meRoutes({ participants, consent, ref, clock, cityTimeZone: config.cityTimeZone }));
+  app.use(joinRoutes({ participants, consent, ref, limits, joinRateLimit: deps.joinRateLimit }));
+  app.use(
+    meRoutes({ participants, consent, ref, clock, cityTimeZone: config.cityTimeZone, limits }),
+  );
   // Before any /staff/participants/:id route.
   app.use(importRoutes({ db, clock, ref, participants }));
   app.use(callListRoutes({ db, clock, ref }));
   app.use(auditRoutes({ db }));
   app.use(consentRoutes(consent));
-  app.use(authRoutes({ staff, passport, clock, loginRateLimit: deps.loginRateLimit }));
+  app.use(authRoutes({ staff, passport, clock, limits, loginRateLimit: deps.loginRateLimit }));
   app.use(accountRoutes(staff));
   app.use(usersRoutes(staff));
   app.use(poolRoutes({ db, ref, cityTimeZone: config.cityTimeZone }));

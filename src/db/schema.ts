@@ -31,6 +31,7 @@ export interface Database {
   contact_log: ContactLogTable;
   participant_imports: ParticipantImportsTable;
   import_drafts: ImportDraftsTable;
+  rate_limit_hits: RateLimitHitsTable;
 }
 
 export interface AppSettingsTable {
@@ -75,6 +76,14 @@ export interface MagicLinksTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+/** One per-IP counter of one limiter; key = limiter name + ':' + client key. */
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  /** ISO-8601 UTC: when the current window ends and the count starts again. */
+  reset_at: string;
 }
 
 export interface LoginFailuresTable {

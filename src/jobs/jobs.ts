@@ -8,6 +8,7 @@ import { purgeOldLoginFailures } from '../staff/login-throttle';
 import { endExpiredPauses, purgeStalePending } from '../participants/maintenance';
 import { purgeDraftsBefore } from '../participants/import/import.queries';
 import { DatabaseSessionStore } from '../web/session-store';
+import { purgeEndedHits } from '../web/rate-limit.queries';
 import type { Job } from './runner';
 
 export interface JobDeps {
@@ -34,6 +35,11 @@ export function appJobs(d: JobDeps): Job[] {
   const sessions = new DatabaseSessionStore(d.db, d.clock);
   jobs.push(
     { name: 'purge-sessions', everyMs: 15 * MINUTE, run: () => sessions.purgeExpired() },
+    {
+      name: 'purge-rate-limits',
+      everyMs: 15 * MINUTE,
+      run: () => purgeEndedHits(d.db, d.clock.now()),
+    },
     { name: 'purge-links', everyMs: HOUR, run: () => purgeDeadLinks(d.db, d.clock.now()) },
     {
       name: 'purge-login-failures',

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { safeNext } from '../web/auth';
 import { ValidationError } from '../web/errors';
 import { flash } from '../web/flash';
-import { perIpLimit } from '../web/rate-limit';
+import type { RateLimits } from '../web/rate-limit';
 import { keepTyped, parseForm } from '../web/forms';
 import { markSessionStarted } from '../web/session';
 import { hashToken, looksLikeToken } from '../links/tokens';
@@ -18,6 +18,7 @@ export interface AuthRouteDeps {
   staff: StaffService;
   passport: passport.PassportStatic;
   clock: Clock;
+  limits: RateLimits;
   /** Requests per IP to POST /login in 15 minutes (a coarse limit; failures are throttled separately). */
   loginRateLimit?: number;
 }
@@ -25,7 +26,7 @@ export interface AuthRouteDeps {
 /** Login, logout and the set-password links (invitation and first admin). */
 export function authRoutes(d: AuthRouteDeps): Router {
   const r = Router();
-  const loginLimiter = perIpLimit(d.loginRateLimit ?? 50);
+  const loginLimiter = d.limits.perIp('login', d.loginRateLimit ?? 50);
 
   r.get('/login', (req, res) => {
     if (req.user) return res.redirect(303, safeNext(req.query.next));

@@ -17,11 +17,14 @@ export async function tableNames(db: DB): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-/** A hash of every row of every table but `sessions`: equal before and after means nothing changed. */
+/** Bookkeeping of requests, not data: a refused form still counts against a rate limit. */
+const NOT_DATA = new Set(['sessions', 'rate_limit_hits']);
+
+/** A hash of every row of every table but sessions and rate-limit counters: equal before and after means nothing changed. */
 export async function fingerprint(db: DB): Promise<string> {
   const hash = crypto.createHash('sha256');
   for (const name of await tableNames(db)) {
-    if (name === 'sessions') continue;
+    if (NOT_DATA.has(name)) continue;
     const { rows } = await sql`select * from ${sql.table(name)} order by rowid`.execute(db);
     hash.update(name).update(JSON.stringify(rows));
   }

@@ -5,7 +5,7 @@ import { hashToken, looksLikeToken } from '../../links/tokens';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { ValidationError } from '../../web/errors';
 import { flash } from '../../web/flash';
-import { perIpLimit } from '../../web/rate-limit';
+import type { RateLimits } from '../../web/rate-limit';
 import { keepTyped, str, translateErrors } from '../../web/forms';
 import { markSessionStarted } from '../../web/session';
 import { residentDate } from '../../i18n/dates';
@@ -21,6 +21,7 @@ export interface MeDeps {
   ref: ReferenceData;
   clock: Clock;
   cityTimeZone: string;
+  limits: RateLimits;
 }
 
 declare module 'express-serve-static-core' {
@@ -33,7 +34,7 @@ declare module 'express-serve-static-core' {
 export function meRoutes(d: MeDeps): Router {
   const r = Router();
   const schema = profileSchema(d.ref);
-  const linkLimiter = perIpLimit(20);
+  const linkLimiter = d.limits.perIp('me-link', 20);
   const fmt = (date: Date | string, lang: string) => residentDate(date, lang, d.cityTimeZone);
   const invalid = (res: Response) => res.status(410).render('participants/me/invalid');
 

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { keepTyped, translateErrors } from '../../web/forms';
-import { perIpLimit } from '../../web/rate-limit';
+import type { RateLimits } from '../../web/rate-limit';
 import type { ConsentService } from '../consent/consent.service';
 import type { ParticipantService } from '../participants.service';
 import { profileSchema, validateProfile } from '../profile/profile.schema';
@@ -11,6 +11,7 @@ export interface JoinDeps {
   participants: ParticipantService;
   consent: ConsentService;
   ref: ReferenceData;
+  limits: RateLimits;
   /** Sign-ups per IP address in 15 minutes (a community event shares one address: keep it generous). */
   joinRateLimit?: number;
 }
@@ -19,7 +20,7 @@ export interface JoinDeps {
 export function joinRoutes(d: JoinDeps): Router {
   const r = Router();
   const schema = profileSchema(d.ref);
-  const limiter = perIpLimit(d.joinRateLimit ?? 60);
+  const limiter = d.limits.perIp('join', d.joinRateLimit ?? 60);
 
   const render = async (
     req: Request,
