@@ -27,11 +27,25 @@ export function hasRole(req: Request, ...roles: StaffRole[]): boolean {
   return Boolean(req.user && (req.user.role === 'admin' || roles.includes(req.user.role)));
 }
 
-/** Only same-site paths under /staff are followed after login (no open redirect). */
+// A segment of a staff path: letters, digits, _ and -, with dots only between them, so "." and
+// ".." (which a browser resolves, leaving /staff) never pass. No "%" at all in the path: an
+// encoded dot or slash (%2e, %2f) would be decoded into one by the browser or a proxy.
+const PATH = /^\/staff(?:\/[\w-]+(?:\.[\w-]+)*)*\/?$/;
+// A query string: no backslash, no fragment, no control characters; encoded dots, slashes and
+// backslashes are refused too, so nothing down the line can turn them into a path.
+const QUERY = /^[\w\-.~=&+,:;@%/]*$/;
+const ENCODED_DOT_OR_SLASH = /%(2e|2f|5c)/i;
+
+/** Only same-site paths under /staff are followed after login (no open redirect, no way out of /staff). */
 export function safeNext(value: unknown): string {
-  return typeof value === 'string' &&
-    /^\/staff(\/[\w\-./?=&%]*)?$/.test(value) &&
-    !value.includes('//')
-    ? value
-    : '/staff';
+  if (typeof value !== 'string' || value.length > 2000) return '/staff';
+  const q = value.indexOf('?');
+  const path = q === -1 ? value : value.slice(0, q);
+  const query = q === -1 ? '' : value.slice(q + 1);
+  const ok =
+    PATH.test(path) &&
+    QUERY.test(query) &&
+    !ENCODED_DOT_OR_SLASH.test(query) &&
+    !value.includes('//');
+  return ok ? value : '/staff';
 }
