@@ -24,7 +24,9 @@ export function accountRoutes(staff: StaffService): Router {
     const form = parseForm(changePasswordSchema, req.body);
     if (!form.ok) return again(form.errors);
     try {
-      await staff.changePassword(req.user!, form.data.currentPassword, form.data.newPassword);
+      await staff.changePassword(req.user!, form.data.currentPassword, form.data.newPassword, {
+        sessionId: req.sessionID,
+      });
     } catch (err) {
       if (err instanceof ValidationError) return again(err.fields);
       throw err;

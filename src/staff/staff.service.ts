@@ -17,6 +17,7 @@ import {
 import { hashToken, newToken } from '../links/tokens';
 import type { Mailer } from '../mail/mailer';
 import { ForbiddenError, NotFoundError, ValidationError } from '../web/errors';
+import { deleteSessionsOfStaff } from '../web/session.queries';
 import { clearAccountFailures, isLoginThrottled, recordLoginFailure } from './login-throttle';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import * as q from './staff.queries';
@@ -262,7 +263,10 @@ export class StaffService {
     const now = this.d.clock.now();
     await this.d.db.transaction().execute(async (trx) => {
       await q.updateStaff(trx, id, { status, updated_at: now.toISOString() });
-      if (!active) await voidLinks(trx, 'staff-set-password', id, now);
+      if (!active) {
+        await voidLinks(trx, 'staff-set-password', id, now);
+        await deleteSessionsOfStaff(trx, id);
+      }
       await recordAudit(trx, {
         actorStaffId: actor.id,
         action: active ? 'staff.reactivate' : 'staff.deactivate',
@@ -273,16 +277,26 @@ export class StaffService {
     });
   }
 
-  async changePassword(user: StaffUser, current: string, next: string): Promise<void> {
+  /**
+   * Changes one's own password and ends every other session of the account (whoever holds a
+   * stolen session is out); `sessionId` is the session that asked, which stays signed in.
+   */
+  async changePassword(
+    user: StaffUser,
+    current: string,
+    next: string,
+    from: { sessionId: string },
+  ): Promise<void> {
     const row = await this.get(user.id);
     if (!(await verifyPassword(row.password_hash, current)))
       throw new ValidationError({ currentPassword: 'Your current password is incorrect' });
     const problem = passwordProblem(next, row.email);
     if (problem) throw new ValidationError({ newPassword: problem });
+    const passwordHash = await hashPassword(next);
     const now = this.d.clock.now().toISOString();
-    await q.updateStaff(this.d.db, user.id, {
-      password_hash: await hashPassword(next),
-      updated_at: now,
+    await this.d.db.transaction().execute(async (trx) => {
+      await q.updateStaff(trx, user.id, { password_hash: passwordHash, updated_at: now });
+      await deleteSessionsOfStaff(trx, user.id, from.sessionId);
     });
     this.d.logger.info({ event: 'password.changed', staffId: user.id }, 'password changed');
   }
@@ -379,6 +393,9 @@ export class StaffService {
         updated_at: now.toISOString(),
         last_login_at: now.toISOString(),
       });
+      // A reset is often because the password leaked: every session of the account ends
+      // (the browser that used the link gets a fresh one when it is logged in).
+      await deleteSessionsOfStaff(trx, staffId);
       return staffId;
     });
     return id === undefined ? undefined : this.findActive(id);

@@ -5,6 +5,12 @@ import * as q from './session.queries';
 
 const DEFAULT_TTL_MS = 30 * 60_000;
 
+/** Passport keeps the signed-in staff member's id at session.passport.user. */
+function staffIdOf(data: session.SessionData): number | null {
+  const user = (data as { passport?: { user?: unknown } }).passport?.user;
+  return typeof user === 'number' && Number.isSafeInteger(user) ? user : null;
+}
+
 /** express-session store on our own database, so sessions survive restarts and span processes. */
 export class DatabaseSessionStore extends session.Store {
   constructor(
@@ -26,8 +32,9 @@ export class DatabaseSessionStore extends session.Store {
       sid,
       data: JSON.stringify(data),
       expires_at: this.expiry(data),
-      // Kept in a column so that deleting a resident ends their sessions.
+      // Kept in columns so that deleting a resident, or a staff password change, ends their sessions.
       participant_id: data.participantId ?? null,
+      staff_user_id: staffIdOf(data),
     }).then(() => cb?.(), cb);
   }
 

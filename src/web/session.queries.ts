@@ -13,6 +13,7 @@ export interface SessionWrite {
   expires_at: string;
   /** The resident or staff member the session belongs to, so their sessions can be ended. */
   participant_id: number | null;
+  staff_user_id: number | null;
 }
 
 export async function findSession(
@@ -35,6 +36,7 @@ export async function upsertSession(db: Kysely<Database>, row: SessionWrite): Pr
         data: row.data,
         expires_at: row.expires_at,
         participant_id: row.participant_id,
+        staff_user_id: row.staff_user_id,
       }),
     )
     .execute();
@@ -64,4 +66,18 @@ export async function deleteSessionsOfParticipant(
   participantId: number,
 ): Promise<void> {
   await db.deleteFrom('sessions').where('participant_id', '=', participantId).execute();
+}
+
+/**
+ * Ends every browser session of a staff member, except `exceptSid` (the session that asked for
+ * it, e.g. the one that changed the password). Deactivation, password change and reset use it.
+ */
+export async function deleteSessionsOfStaff(
+  db: Kysely<Database>,
+  staffId: number,
+  exceptSid?: string,
+): Promise<void> {
+  let del = db.deleteFrom('sessions').where('staff_user_id', '=', staffId);
+  if (exceptSid !== undefined) del = del.where('sid', '!=', exceptSid);
+  await del.execute();
 }
