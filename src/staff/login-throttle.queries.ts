@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
+/** `accountKey` is an account's key or a device cookie's (see login-throttle.ts). */
 export async function insertLoginFailure(
   db: Kysely<Database>,
   row: { accountKey: string; ip: string; at: string },
