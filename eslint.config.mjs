@@ -19,4 +19,23 @@ export default tseslint.config(
       '@typescript-eslint/no-namespace': 'off',
     },
   },
+  {
+    // Only queries files run queries (STYLE.md); src/db opens the connection and migrates.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.queries.ts', 'src/db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              message: 'Run queries from a *.queries.ts file.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -63,6 +63,8 @@ export interface SessionsTable {
   expires_at: string;
   /** The resident signed in through a link, if any (copied from data). */
   participant_id: Generated<number | null>;
+  /** The staff member signed in (Passport's user id, copied from data), if any. */
+  staff_user_id: Generated<number | null>;
 }
 
 export interface MagicLinksTable {

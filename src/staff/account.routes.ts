@@ -3,8 +3,9 @@ import { requireStaff } from '../web/auth';
 import { ValidationError } from '../web/errors';
 import { flash } from '../web/flash';
 import { parseForm } from '../web/forms';
+import { THROTTLED_MESSAGE } from './login-throttle';
 import { changePasswordSchema } from './staff.schema';
-import type { StaffService } from './staff.service';
+import { LoginThrottled, type StaffService } from './staff.service';
 
 /** The staff home page and each person's own account. */
 export function accountRoutes(staff: StaffService): Router {
@@ -19,14 +20,19 @@ export function accountRoutes(staff: StaffService): Router {
   });
 
   r.post('/staff/account/password', requireStaff, async (req, res) => {
-    const again = (errors: Record<string, string>) =>
-      res.status(400).render('staff/change-password', { errors });
+    const again = (errors: Record<string, string>, status = 400) =>
+      res.status(status).render('staff/change-password', { errors });
     const form = parseForm(changePasswordSchema, req.body);
     if (!form.ok) return again(form.errors);
     try {
-      await staff.changePassword(req.user!, form.data.currentPassword, form.data.newPassword);
+      await staff.changePassword(req.user!, form.data.currentPassword, form.data.newPassword, {
+        sessionId: req.sessionID,
+        ip: req.ip ?? 'unknown',
+      });
     } catch (err) {
       if (err instanceof ValidationError) return again(err.fields);
+      // Answered as the login page answers: the same message and status.
+      if (err instanceof LoginThrottled) return again({ currentPassword: THROTTLED_MESSAGE }, 429);
       throw err;
     }
     flash(req, 'success', 'Your password has been changed.');

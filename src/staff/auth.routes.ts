@@ -8,11 +8,11 @@ import type { RateLimits } from '../web/rate-limit';
 import { keepTyped, parseForm } from '../web/forms';
 import { markSessionStarted } from '../web/session';
 import { hashToken, looksLikeToken } from '../links/tokens';
+import { THROTTLED_MESSAGE } from './login-throttle';
 import { firstAdminSchema, loginSchema, setPasswordSchema } from './staff.schema';
 import { LoginThrottled, type StaffService, type StaffUser } from './staff.service';
 
 const LOGIN_INCORRECT = 'Email or password is incorrect';
-const LOGIN_THROTTLED = 'Too many failed attempts. Wait 15 minutes, then try again';
 
 export interface AuthRouteDeps {
   staff: StaffService;
@@ -48,7 +48,7 @@ export function authRoutes(d: AuthRouteDeps): Router {
         if (!user) {
           const throttled = info?.message === LoginThrottled.name;
           return again(
-            { email: throttled ? LOGIN_THROTTLED : LOGIN_INCORRECT },
+            { email: throttled ? THROTTLED_MESSAGE : LOGIN_INCORRECT },
             throttled ? 429 : 400,
           );
         }

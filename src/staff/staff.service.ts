@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
@@ -17,7 +16,13 @@ import {
 import { hashToken, newToken } from '../links/tokens';
 import type { Mailer } from '../mail/mailer';
 import { ForbiddenError, NotFoundError, ValidationError } from '../web/errors';
-import { clearAccountFailures, isLoginThrottled, recordLoginFailure } from './login-throttle';
+import { deleteSessionsOfStaff } from '../web/session.queries';
+import {
+  accountKey,
+  checkLoginThrottle,
+  clearLoginFailures,
+  recordLoginFailure,
+} from './login-throttle';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import * as q from './staff.queries';
 
@@ -59,30 +64,44 @@ function toStaffUser(row: StaffUserRow): StaffUser {
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
-/** Login throttling counts by a hash of the address, so the table holds no email addresses. */
-function accountKey(email: string): string {
-  return crypto.createHash('sha256').update(normalizeEmail(email)).digest('hex');
-}
-
 export class StaffService {
   constructor(private readonly d: StaffDeps) {}
 
-  /** Checks email and password. Unknown user, wrong password and inactive account look the same. */
-  async authenticate(email: string, password: string, ip: string): Promise<StaffUser> {
+  /**
+   * Checks email and password. Unknown user, wrong password and inactive account look the same.
+   * `deviceKey` comes from a valid device cookie for this account (see device-cookie.ts).
+   */
+  async authenticate(
+    email: string,
+    password: string,
+    ip: string,
+    deviceKey?: string,
+  ): Promise<StaffUser> {
     const now = this.d.clock.now();
-    const key = accountKey(email);
-    if (await isLoginThrottled(this.d.db, key, ip, now)) {
+    const address = normalizeEmail(email);
+    const throttle = await checkLoginThrottle(
+      this.d.db,
+      { account: accountKey(address), device: deviceKey },
+      ip,
+      now,
+    );
+    if (throttle.throttled) {
       this.d.logger.warn({ event: 'login.throttled', ip }, 'login throttled');
       throw new LoginThrottled();
     }
-    const row = await q.findStaffByEmail(this.d.db, normalizeEmail(email));
+    const row = await q.findStaffByEmail(this.d.db, address);
     const ok = await verifyPassword(row?.password_hash ?? null, password);
     if (!row || !ok || row.status !== 'active') {
-      await recordLoginFailure(this.d.db, key, ip, now);
-      this.d.logger.warn({ event: 'login.failed', ip, staffId: row?.id }, 'login failed');
+      await recordLoginFailure(this.d.db, throttle.key, ip, now);
+      this.d.logger.warn(
+        { event: 'login.failed', ip, staffId: row?.id, device: Boolean(deviceKey) },
+        'login failed',
+      );
       throw new LoginFailed();
     }
-    await clearAccountFailures(this.d.db, key);
+    // Only the key this attempt counted against: a login from a trusted browser leaves the
+    // account's failures (someone else's guesses) to run out on their own.
+    await clearLoginFailures(this.d.db, throttle.key);
     await q.updateStaff(this.d.db, row.id, { last_login_at: now.toISOString() });
     this.d.logger.info({ event: 'login.ok', staffId: row.id }, 'login');
     return toStaffUser(row);
@@ -262,7 +281,10 @@ export class StaffService {
     const now = this.d.clock.now();
     await this.d.db.transaction().execute(async (trx) => {
       await q.updateStaff(trx, id, { status, updated_at: now.toISOString() });
-      if (!active) await voidLinks(trx, 'staff-set-password', id, now);
+      if (!active) {
+        await voidLinks(trx, 'staff-set-password', id, now);
+        await deleteSessionsOfStaff(trx, id);
+      }
       await recordAudit(trx, {
         actorStaffId: actor.id,
         action: active ? 'staff.reactivate' : 'staff.deactivate',
@@ -273,16 +295,44 @@ export class StaffService {
     });
   }
 
-  async changePassword(user: StaffUser, current: string, next: string): Promise<void> {
+  /**
+   * Changes one's own password and ends every other session of the account (whoever holds a
+   * stolen session is out); `sessionId` is the session that asked, which stays signed in.
+   * A wrong current password counts as a failed login of the account, so a stolen session
+   * cannot be used to guess the password faster than the login page allows.
+   */
+  async changePassword(
+    user: StaffUser,
+    current: string,
+    next: string,
+    from: { sessionId: string; ip: string },
+  ): Promise<void> {
     const row = await this.get(user.id);
-    if (!(await verifyPassword(row.password_hash, current)))
+    const now = this.d.clock.now();
+    const throttle = await checkLoginThrottle(
+      this.d.db,
+      { account: accountKey(row.email) },
+      from.ip,
+      now,
+    );
+    if (throttle.throttled) {
+      this.d.logger.warn({ event: 'password.throttled', staffId: user.id }, 'throttled');
+      throw new LoginThrottled();
+    }
+    if (!(await verifyPassword(row.password_hash, current))) {
+      await recordLoginFailure(this.d.db, throttle.key, from.ip, now);
+      this.d.logger.warn({ event: 'password.wrong-current', staffId: user.id }, 'wrong password');
       throw new ValidationError({ currentPassword: 'Your current password is incorrect' });
+    }
     const problem = passwordProblem(next, row.email);
     if (problem) throw new ValidationError({ newPassword: problem });
-    const now = this.d.clock.now().toISOString();
-    await q.updateStaff(this.d.db, user.id, {
-      password_hash: await hashPassword(next),
-      updated_at: now,
+    const passwordHash = await hashPassword(next);
+    await this.d.db.transaction().execute(async (trx) => {
+      await q.updateStaff(trx, user.id, {
+        password_hash: passwordHash,
+        updated_at: now.toISOString(),
+      });
+      await deleteSessionsOfStaff(trx, user.id, from.sessionId);
     });
     this.d.logger.info({ event: 'password.changed', staffId: user.id }, 'password changed');
   }
@@ -379,6 +429,9 @@ export class StaffService {
         updated_at: now.toISOString(),
         last_login_at: now.toISOString(),
       });
+      // A reset is often because the password leaked: every session of the account ends
+      // (the browser that used the link gets a fresh one when it is logged in).
+      await deleteSessionsOfStaff(trx, staffId);
       return staffId;
     });
     return id === undefined ? undefined : this.findActive(id);

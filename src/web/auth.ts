@@ -1,38 +1,6 @@
-import passport from 'passport';
-import { Strategy as LocalStrategy } from 'passport-local';
 import type { Request, RequestHandler } from 'express';
 import type { StaffRole } from '../db/schema';
-import type { StaffService, StaffUser } from '../staff/staff.service';
 import { ForbiddenError } from './errors';
-
-declare global {
-  namespace Express {
-    // The session holds only the id; this is loaded fresh on every request.
-    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-    interface User extends StaffUser {}
-  }
-}
-
-/** A Passport instance per app (no global state between test apps). */
-export function createPassport(staff: StaffService): passport.PassportStatic {
-  const p = new passport.Passport() as passport.PassportStatic;
-  p.use(
-    new LocalStrategy(
-      { usernameField: 'email', passwordField: 'password', passReqToCallback: true },
-      (req, email, password, done) => {
-        staff.authenticate(email, password, req.ip ?? 'unknown').then(
-          (user) => done(null, user),
-          (err) => done(null, false, { message: err?.constructor?.name ?? 'LoginFailed' }),
-        );
-      },
-    ),
-  );
-  p.serializeUser((user, done) => done(null, (user as StaffUser).id));
-  p.deserializeUser((id: number, done) => {
-    staff.findActive(id).then((user) => done(null, user ?? false), done);
-  });
-  return p;
-}
 
 /** Logged-in staff only. A GET without a session goes to the login page and comes back after. */
 export const requireStaff: RequestHandler = (req, res, next) => {
@@ -59,11 +27,25 @@ export function hasRole(req: Request, ...roles: StaffRole[]): boolean {
   return Boolean(req.user && (req.user.role === 'admin' || roles.includes(req.user.role)));
 }
 
-/** Only same-site paths under /staff are followed after login (no open redirect). */
+// A segment of a staff path: letters, digits, _ and -, with dots only between them, so "." and
+// ".." (which a browser resolves, leaving /staff) never pass. No "%" at all in the path: an
+// encoded dot or slash (%2e, %2f) would be decoded into one by the browser or a proxy.
+const PATH = /^\/staff(?:\/[\w-]+(?:\.[\w-]+)*)*\/?$/;
+// A query string: no backslash, no fragment, no control characters; encoded dots, slashes and
+// backslashes are refused too, so nothing down the line can turn them into a path.
+const QUERY = /^[\w\-.~=&+,:;@%/]*$/;
+const ENCODED_DOT_OR_SLASH = /%(2e|2f|5c)/i;
+
+/** Only same-site paths under /staff are followed after login (no open redirect, no way out of /staff). */
 export function safeNext(value: unknown): string {
-  return typeof value === 'string' &&
-    /^\/staff(\/[\w\-./?=&%]*)?$/.test(value) &&
-    !value.includes('//')
-    ? value
-    : '/staff';
+  if (typeof value !== 'string' || value.length > 2000) return '/staff';
+  const q = value.indexOf('?');
+  const path = q === -1 ? value : value.slice(0, q);
+  const query = q === -1 ? '' : value.slice(q + 1);
+  const ok =
+    PATH.test(path) &&
+    QUERY.test(query) &&
+    !ENCODED_DOT_OR_SLASH.test(query) &&
+    !value.includes('//');
+  return ok ? value : '/staff';
 }

@@ -1,0 +1,32 @@
+import passport from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import type { StaffService, StaffUser } from './staff.service';
+
+declare global {
+  namespace Express {
+    // The session holds only the id; this is loaded fresh on every request.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface User extends StaffUser {}
+  }
+}
+
+/** A Passport instance per app (no global state between test apps). */
+export function createPassport(staff: StaffService): passport.PassportStatic {
+  const p = new passport.Passport() as passport.PassportStatic;
+  p.use(
+    new LocalStrategy(
+      { usernameField: 'email', passwordField: 'password', passReqToCallback: true },
+      (req, email, password, done) => {
+        staff.authenticate(email, password, req.ip ?? 'unknown').then(
+          (user) => done(null, user),
+          (err) => done(null, false, { message: err?.constructor?.name ?? 'LoginFailed' }),
+        );
+      },
+    ),
+  );
+  p.serializeUser((user, done) => done(null, (user as StaffUser).id));
+  p.deserializeUser((id: number, done) => {
+    staff.findActive(id).then((user) => done(null, user ?? false), done);
+  });
+  return p;
+}
