@@ -8,17 +8,9 @@ import { createLogger } from './logger';
 import type { Mailer } from './mail/mailer';
 import { mailRoutes } from './mail/mail.routes';
 import { homeRoutes } from './home/home.routes';
-import { ConsentService } from './participants/consent/consent.service';
-import { consentRoutes } from './participants/consent/consent.routes';
-import { joinRoutes } from './participants/signup/join.routes';
-import { meRoutes } from './participants/me/me.routes';
-import { callListRoutes } from './participants/call-list/call-list.routes';
-import { importRoutes, isImportUpload } from './participants/import/import.routes';
+import { isImportUpload } from './participants/import/import.routes';
+import { participantsFeature } from './participants/participants.feature';
 import { auditRoutes } from './audit/audit.routes';
-import { participantRoutes } from './participants/record/record.routes';
-import { poolRoutes } from './participants/pool/pool.routes';
-import { ParticipantService } from './participants/participants.service';
-import { StaffParticipantService } from './participants/record/record.service';
 import { loadReference } from './reference/reference.queries';
 import { StaffService } from './staff/staff.service';
 import { authRoutes } from './staff/auth.routes';
@@ -65,16 +57,17 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   const staff = new StaffService({ db, mailer, clock, config, logger });
   const passport = createPassport(staff);
   const ref = await loadReference(db);
-  const consent = new ConsentService(db, clock);
-  const participants = new ParticipantService({ db, mailer, clock, config, logger, consent });
   // Per-IP limits counted in the database, so every process on it agrees.
   const limits = rateLimits(db, clock);
-  const staffParticipants = new StaffParticipantService({
+  const participants = participantsFeature({
     db,
+    mailer,
     clock,
-    participants,
-    consent,
-    cityTimeZone: config.cityTimeZone,
+    config,
+    logger,
+    ref,
+    limits,
+    joinRateLimit: deps.joinRateLimit,
   });
 
   const app = express();
@@ -111,21 +104,11 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
 
   // Every feature router is mounted at / and spells its full paths (the route-role test reads them).
   app.use(homeRoutes());
-  app.use(joinRoutes({ participants, consent, ref, limits, joinRateLimit: deps.joinRateLimit }));
-  app.use(
-    meRoutes({ participants, consent, ref, clock, cityTimeZone: config.cityTimeZone, limits }),
-  );
-  // Before any /staff/participants/:id route.
-  app.use(importRoutes({ db, clock, ref, participants }));
-  app.use(callListRoutes({ db, clock, ref }));
+  app.use(participants.router);
   app.use(auditRoutes({ db }));
-  app.use(consentRoutes(consent));
   app.use(authRoutes({ staff, passport, clock, limits, loginRateLimit: deps.loginRateLimit }));
   app.use(accountRoutes(staff));
   app.use(usersRoutes(staff));
-  app.use(poolRoutes({ db, ref, cityTimeZone: config.cityTimeZone }));
-  // Its /staff/participants/new and /paper-form come before its /:id routes.
-  app.use(participantRoutes({ staffParticipants, consent, ref }));
   app.use(mailRoutes({ db, mailer, clock }));
 
   app.use(notFound);

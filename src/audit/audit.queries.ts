@@ -25,6 +25,27 @@ export async function recordAudit(db: Kysely<Database>, e: AuditEvent): Promise<
     .execute();
 }
 
+/** An action a staff member (or, with null, the resident) took on one participant. */
+export async function auditParticipant(
+  db: Kysely<Database>,
+  e: {
+    by: number | null;
+    action: string;
+    participantId: number;
+    at: Date;
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await recordAudit(db, {
+    actorStaffId: e.by,
+    action: e.action,
+    subjectType: 'participant',
+    subjectId: e.participantId,
+    details: e.details,
+    at: e.at,
+  });
+}
+
 export interface AuditFilter {
   action?: string;
   actorStaffId?: number;

@@ -14,7 +14,7 @@ import { createLogger } from '../logger';
 import { Mailer } from '../mail/mailer';
 import { inviteSchema } from '../staff/staff.schema';
 import { normalizeEmail, ROLES, StaffService } from '../staff/staff.service';
-import { ValidationError, type FieldErrors } from '../web/errors';
+import { ValidationError, type FieldErrors } from '../errors';
 import { parseForm } from '../web/forms';
 
 interface Output {

@@ -12,6 +12,7 @@ import { appJobs } from '../jobs/jobs';
 import { JobRunner } from '../jobs/runner';
 import { createLogger } from '../logger';
 import { smtpTransport } from '../mail/delivery';
+import { Mailer } from '../mail/mailer';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { once: { type: 'boolean' } } });
@@ -20,7 +21,14 @@ async function main(): Promise<void> {
   const { db } = openDatabase(config.databasePath);
   await migrateToLatest(db);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
-  const jobs = appJobs({ db, clock: systemClock, logger, transport, mailFrom: config.mailFrom });
+  const jobs = appJobs({
+    db,
+    clock: systemClock,
+    mailer: new Mailer(config, systemClock),
+    logger,
+    transport,
+    mailFrom: config.mailFrom,
+  });
   const runner = new JobRunner(jobs, logger);
   if (!transport)
     console.log('No SMTP_URL: mail is kept in the database (Mail log); only clean-up jobs run.');

@@ -5,7 +5,8 @@ import type { DB } from '../db/database';
 import { OutboxDelivery, type MailTransport } from '../mail/delivery';
 import { purgeDeadLinks } from '../links/links.queries';
 import { purgeOldLoginFailures } from '../staff/login-throttle';
-import { endExpiredPauses, purgeStalePending } from '../participants/maintenance';
+import { participantJobs } from '../participants/maintenance';
+import type { Mailer } from '../mail/mailer';
 import { purgeDraftsBefore } from '../participants/import/import.queries';
 import { DatabaseSessionStore } from '../web/session-store';
 import { purgeEndedHits } from '../web/rate-limit.queries';
@@ -15,6 +16,7 @@ export interface JobDeps {
   db: DB;
   clock: Clock;
   logger: Logger;
+  mailer: Mailer;
   transport?: MailTransport;
   mailFrom: string;
 }
@@ -46,12 +48,6 @@ export function appJobs(d: JobDeps): Job[] {
       everyMs: HOUR,
       run: () => purgeOldLoginFailures(d.db, d.clock.now()),
     },
-    { name: 'end-expired-pauses', everyMs: HOUR, run: () => endExpiredPauses(d.db, d.clock.now()) },
-    {
-      name: 'purge-stale-pending',
-      everyMs: HOUR,
-      run: () => purgeStalePending(d.db, d.clock.now()),
-    },
     {
       name: 'purge-import-drafts',
       everyMs: HOUR,
@@ -59,5 +55,6 @@ export function appJobs(d: JobDeps): Job[] {
         purgeDraftsBefore(d.db, new Date(d.clock.now().getTime() - 24 * HOUR).toISOString()),
     },
   );
+  jobs.push(...participantJobs({ db: d.db, mailer: d.mailer, now: () => d.clock.now() }));
   return jobs;
 }

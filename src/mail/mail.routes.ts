@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import type { DB } from '../db/database';
 import type { OutboxStatus } from '../db/schema';
 import { requireRole } from '../web/auth';
-import { NotFoundError } from '../web/errors';
+import { NotFoundError } from '../errors';
 import { idFrom } from '../web/params';
 import { flash } from '../web/flash';
 import { pageOf } from '../web/pagination';

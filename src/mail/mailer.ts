@@ -3,7 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database } from '../db/schema';
-import { insertMessage } from './outbox.queries';
+import {
+  cancelQueuedTo,
+  hasRecentMailTo,
+  insertMessage,
+  mailTo,
+  scrubMailTo,
+} from './outbox.queries';
 import { renderMail, stripLineBreaks, type TemplateData, type TemplateName } from './templates';
 
 export interface Attachment {
@@ -92,5 +98,32 @@ export class Mailer {
       created_at: now,
       sent_at: null,
     });
+  }
+
+  // ---- What other features may ask about one resident's mail (this feature owns the outbox) ----
+
+  /** Cancels mail not yet sent to a resident (they withdrew or are being deleted). */
+  cancelFor(db: Kysely<Database>, participantId: number): Promise<void> {
+    return cancelQueuedTo(db, participantId);
+  }
+
+  /** Blanks the content of every message to a resident: the log keeps only that mail existed. */
+  scrubFor(db: Kysely<Database>, participantId: number): Promise<void> {
+    return scrubMailTo(db, participantId);
+  }
+
+  /** Whether one of these emails was written to a resident after `since`. */
+  sentSince(
+    db: Kysely<Database>,
+    participantId: number,
+    templates: TemplateName[],
+    since: Date,
+  ): Promise<boolean> {
+    return hasRecentMailTo(db, participantId, templates, since.toISOString());
+  }
+
+  /** The messages written to a resident, newest first (the Mail log has the bodies). */
+  listFor(db: Kysely<Database>, participantId: number) {
+    return mailTo(db, participantId);
   }
 }

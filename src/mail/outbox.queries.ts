@@ -150,3 +150,61 @@ export async function countByStatus(db: Kysely<Database>) {
 export async function findMessage(db: Kysely<Database>, id: number) {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+// ---- Mail to one resident (asked for by the participants feature through the Mailer) ----
+
+/** Cancels mail not yet sent to a participant (deletion, withdrawal). */
+export async function cancelQueuedTo(db: Kysely<Database>, participantId: number): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'cancelled' })
+    .where('participant_id', '=', participantId)
+    .where('status', 'in', ['queued', 'kept'])
+    .execute();
+}
+
+/** Blanks the personal content of mail to a participant: the log keeps only that mail existed. */
+export async function scrubMailTo(db: Kysely<Database>, participantId: number): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({
+      to_address: '(deleted)',
+      to_name: null,
+      subject: '(deleted)',
+      text_body: '',
+      html_body: '',
+      attachments: '[]',
+      last_error: null,
+    })
+    .where('participant_id', '=', participantId)
+    .execute();
+}
+
+/** Whether mail of these templates was written to a participant since a time. */
+export async function hasRecentMailTo(
+  db: Kysely<Database>,
+  participantId: number,
+  templates: string[],
+  sinceIso: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('participant_id', '=', participantId)
+    .where('template', 'in', templates)
+    .where('created_at', '>', sinceIso)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The messages written to a participant, newest first (the Mail log has the bodies). */
+export async function mailTo(db: Kysely<Database>, participantId: number, limit = 100) {
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'subject', 'status', 'created_at', 'sent_at'])
+    .where('participant_id', '=', participantId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,35 +1,37 @@
-import { DAY } from '../clock';
+import { DAY, HOUR } from '../clock';
 import type { DB } from '../db/database';
+import type { Job } from '../jobs/runner';
+import type { Mailer } from '../mail/mailer';
 import * as q from './participants.queries';
 
 /** Unconfirmed sign-ups are kept this long. */
 export const PENDING_TTL = 7 * DAY;
 
 /** Pauses whose time is up end by themselves: the person is active again. */
-export async function endExpiredPauses(db: DB, now: Date): Promise<number> {
-  const r = await db
-    .updateTable('participants')
-    .set({ status: 'active', paused_until: null, updated_at: now.toISOString() })
-    .where('status', '=', 'paused')
-    .where('paused_until', '<=', now.toISOString())
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+export function endExpiredPauses(db: DB, now: Date): Promise<number> {
+  return q.endPausesBefore(db, now.toISOString());
 }
 
 /** Pending sign-ups never confirmed are removed after 7 days, their mail blanked first. */
-export async function purgeStalePending(db: DB, now: Date): Promise<number> {
+export async function purgeStalePending(db: DB, mailer: Mailer, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - PENDING_TTL).toISOString();
   return db.transaction().execute(async (trx) => {
-    const stale = await trx
-      .selectFrom('participants')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('created_at', '<', cutoff)
-      .execute();
-    for (const { id } of stale) {
-      await q.cancelQueuedMail(trx, id);
-      await q.scrubMail(trx, id);
+    for (const id of await q.pendingIdsBefore(trx, cutoff)) {
+      await mailer.cancelFor(trx, id);
+      await mailer.scrubFor(trx, id);
     }
     return q.deletePendingOlderThan(trx, cutoff);
   });
+}
+
+/** The participants feature's hourly jobs. */
+export function participantJobs(d: { db: DB; mailer: Mailer; now: () => Date }): Job[] {
+  return [
+    { name: 'end-expired-pauses', everyMs: HOUR, run: () => endExpiredPauses(d.db, d.now()) },
+    {
+      name: 'purge-stale-pending',
+      everyMs: HOUR,
+      run: () => purgeStalePending(d.db, d.mailer, d.now()),
+    },
+  ];
 }

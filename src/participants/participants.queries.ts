@@ -80,33 +80,6 @@ export async function setChoices(
   if (rows.length) await db.insertInto('participant_choices').values(rows).execute();
 }
 
-/** Cancels mail not yet sent to a participant (deletion, withdrawal). */
-export async function cancelQueuedMail(db: Kysely<Database>, participantId: number): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set({ status: 'cancelled' })
-    .where('participant_id', '=', participantId)
-    .where('status', 'in', ['queued', 'kept'])
-    .execute();
-}
-
-/** Blanks the personal content of mail to a participant: the log keeps only that mail existed. */
-export async function scrubMail(db: Kysely<Database>, participantId: number): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set({
-      to_address: '(deleted)',
-      to_name: null,
-      subject: '(deleted)',
-      text_body: '',
-      html_body: '',
-      attachments: '[]',
-      last_error: null,
-    })
-    .where('participant_id', '=', participantId)
-    .execute();
-}
-
 export async function deletePendingOlderThan(
   db: Kysely<Database>,
   cutoffIso: string,
@@ -119,19 +92,39 @@ export async function deletePendingOlderThan(
   return Number(r.numDeletedRows);
 }
 
-/** Whether mail of these templates was written to a participant since a time. */
-export async function hasRecentMail(
+/** Changes a participant only while their status is one of `from`; whether it did. */
+export async function updateIfStatus(
   db: Kysely<Database>,
-  participantId: number,
-  templates: string[],
-  sinceIso: string,
+  id: number,
+  from: ParticipantRow['status'][],
+  change: ParticipantUpdate,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('outbox')
-    .select('id')
-    .where('participant_id', '=', participantId)
-    .where('template', 'in', templates)
-    .where('created_at', '>', sinceIso)
+  const r = await db
+    .updateTable('participants')
+    .set(change)
+    .where('id', '=', id)
+    .where('status', 'in', from)
     .executeTakeFirst();
-  return row !== undefined;
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Pauses whose time is up end: the person is active again. */
+export async function endPausesBefore(db: Kysely<Database>, nowIso: string): Promise<number> {
+  const r = await db
+    .updateTable('participants')
+    .set({ status: 'active', paused_until: null, updated_at: nowIso })
+    .where('status', '=', 'paused')
+    .where('paused_until', '<=', nowIso)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function pendingIdsBefore(db: Kysely<Database>, cutoffIso: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('participants')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('created_at', '<', cutoffIso)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { requireStaff } from '../web/auth';
-import { ValidationError } from '../web/errors';
+import { ValidationError } from '../errors';
 import { flash } from '../web/flash';
 import { parseForm } from '../web/forms';
 import { THROTTLED_MESSAGE } from './login-throttle';

@@ -2,7 +2,7 @@ import { Router, type Request, type Response, type NextFunction } from 'express'
 import type passport from 'passport';
 import type { Clock } from '../clock';
 import { safeNext } from '../web/auth';
-import { ValidationError } from '../web/errors';
+import { ValidationError } from '../errors';
 import { flash } from '../web/flash';
 import type { RateLimits } from '../web/rate-limit';
 import { keepTyped, parseForm } from '../web/forms';

@@ -15,7 +15,7 @@ import {
 } from '../links/links.queries';
 import { hashToken, newToken } from '../links/tokens';
 import type { Mailer } from '../mail/mailer';
-import { ForbiddenError, NotFoundError, ValidationError } from '../web/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { deleteSessionsOfStaff } from '../web/session.queries';
 import {
   accountKey,

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { StaffRole } from '../db/schema';
 import { requireRole } from '../web/auth';
-import { ValidationError } from '../web/errors';
+import { ValidationError } from '../errors';
 import { flash } from '../web/flash';
 import { keepTyped, parseForm } from '../web/forms';
 import { inviteSchema, roleSchema } from './staff.schema';

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import type { StaffRole } from '../db/schema';
-import { ForbiddenError } from './errors';
+import { ForbiddenError } from '../errors';
 
 /** Logged-in staff only. A GET without a session goes to the login page and comes back after. */
 export const requireStaff: RequestHandler = (req, res, next) => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { translator } from '../i18n/i18n';
 
 const KIND_BY_STATUS: Record<number, string> = {

@@ -1,14 +1,36 @@
-import type { z } from 'zod';
-import type { FieldErrors } from './errors';
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { ValidationError, type FieldErrors } from '../errors';
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
+/** What a form field holds when re-rendered: what was typed. */
+export type Values = Record<string, string | string[]>;
+
+/** A form page's state: empty (GET), or what was typed with the errors found in it. */
+export interface FormState {
+  values?: Values;
+  errors: FieldErrors;
+  /** The rule the action refused with, when it was not the schema (it may carry more, e.g. an id). */
+  cause?: ValidationError;
+}
+
+/** Renders one form page from its state; the form helpers set the status. */
+export type FormPage = (req: Request, res: Response, state: FormState) => unknown;
+
+/** A zod schema, or a function that validates a body itself (rules across fields). */
+export type Validator<T> = z.ZodType<T> | ((body: unknown, req: Request) => FormResult<T>);
+
+/** Messages that are catalogue keys (`fields.email.invalid`, `key|max`) rather than English text. */
+const CATALOGUE_KEY = /^[A-Za-z]\w*(\.[\w-]+)+(\|\d+)?$/;
+
 /**
  * Validates a form body with a zod schema. Field errors keep the first message per field, in
- * the schema's order, which is the order of the fields on the page.
+ * the schema's order, which is the order of the fields on the page. A message the schema does
+ * not give itself (a library default) becomes the catalogue's generic one.
  */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
-  const result = schema.safeParse(body ?? {});
+  const result = schema.safeParse(body ?? {}, { error: () => 'form.invalidChoice' });
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
@@ -19,8 +41,8 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
 }
 
 /** What was typed, as strings, to put back in the form (never passwords). */
-export function keepTyped(body: unknown, omit: string[] = []): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+export function keepTyped(body: unknown, omit: string[] = []): Values {
+  const out: Values = {};
   if (!body || typeof body !== 'object') return out;
   for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
     if (k === '_csrf' || omit.includes(k) || /password/i.test(k)) continue;
@@ -35,16 +57,66 @@ export function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Turns i18n-key messages (`key` or `key|max`) into the page's language. */
+/**
+ * Turns catalogue-key messages (`key` or `key|max`) into the page's language; English text
+ * written for staff pages passes through as it is.
+ */
 export function translateErrors(
   errors: FieldErrors,
   t: (key: string, opts?: Record<string, unknown>) => string,
 ): FieldErrors {
   return Object.fromEntries(
     Object.entries(errors).map(([field, message]) => {
+      if (!CATALOGUE_KEY.test(message)) return [field, message];
       const [key, max] = message.split('|');
-      // A message that is not a catalogue key (a library's default) becomes a generic one.
       return [field, t(key, { ...(max ? { max } : {}), defaultValue: t('form.invalidChoice') })];
     }),
   );
+}
+
+/** GET of a form page: empty, status 200. */
+export function showForm(page: FormPage): RequestHandler {
+  return (req, res) => page(req, res, { errors: {} }) as void;
+}
+
+/** Re-renders a form page with status 400, the translated errors and what was typed. */
+export function rejectForm(
+  req: Request,
+  res: Response,
+  page: FormPage,
+  errors: FieldErrors,
+  cause?: ValidationError,
+): unknown {
+  res.status(400);
+  const values = keepTyped(req.body);
+  return page(req, res, { values, errors: translateErrors(errors, res.locals.t), cause });
+}
+
+/**
+ * POST of a form page (kutt's validate-then-act chain): validates the body; on a problem, or a
+ * ValidationError thrown by the action (a rule the schema cannot see, such as an address already
+ * used), the same page comes back with 400, the error summary and what was typed.
+ */
+export function handleForm<T>(
+  validator: Validator<T>,
+  page: FormPage,
+  act: (req: Request, res: Response, data: T) => unknown,
+): RequestHandler {
+  return async (req, res) => {
+    const form =
+      validator instanceof z.ZodType ? parseForm(validator, req.body) : validator(req.body, req);
+    if (!form.ok) return void (await rejectForm(req, res, page, form.errors));
+    try {
+      await act(req, res, form.data as T);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      await rejectForm(req, res, page, err.fields, err);
+    }
+  };
+}
+
+/** Errors in the order their fields appear on the page (the error summary follows it). */
+export function inFieldOrder(errors: FieldErrors, order: readonly string[]): FieldErrors {
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }

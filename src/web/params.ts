@@ -1,4 +1,4 @@
-import { NotFoundError } from './errors';
+import { NotFoundError } from '../errors';
 
 /** A row id from a URL segment: a positive whole number that fits SQLite's integer, or 404. */
 export function idFrom(raw: unknown): number {

@@ -1,5 +1,5 @@
 import session from 'express-session';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Clock } from '../clock';
 import { HOUR, MINUTE } from '../clock';
 import type { Config } from '../config';
@@ -83,4 +83,23 @@ export function markSessionStarted(
   const now = clock.now().getTime();
   session.startedAt ??= now;
   session.seenAt ??= now;
+}
+
+/**
+ * Gives this browser a new session id holding only what `fill` puts in it (a resident who just
+ * proved a link, or nobody at all), with its clocks started, saved before the answer goes out.
+ */
+export function renewSession(
+  req: Request,
+  clock: Clock,
+  fill: (s: Request['session']) => void = () => {},
+): Promise<void> {
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((err) => {
+      if (err) return reject(err);
+      fill(req.session);
+      markSessionStarted(req.session, clock);
+      req.session.save((saveErr) => (saveErr ? reject(saveErr) : resolve()));
+    }),
+  );
 }

@@ -205,7 +205,7 @@ test('"get my link" never reveals whether an address is in the panel', async () 
 test('pending sign-ups older than 7 days are purged with their mail blanked', async () => {
   await signUp(ctx, 'late@example.com');
   ctx.clock.advance(8 * DAY);
-  expect(await purgeStalePending(ctx.db, ctx.clock.now())).toBeGreaterThanOrEqual(1);
+  expect(await purgeStalePending(ctx.db, ctx.mailer, ctx.clock.now())).toBeGreaterThanOrEqual(1);
   expect(
     await ctx.db
       .selectFrom('participants')

@@ -7,6 +7,7 @@ import { openDatabase, type DB } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
 import { appJobs } from '../../src/jobs/jobs';
 import { createLogger } from '../../src/logger';
+import { Mailer } from '../../src/mail/mailer';
 import { DatabaseRateLimitStore, rateLimits } from '../../src/web/rate-limit';
 import { buildTestApp, csrfFrom, joinForm, type TestContext } from '../support/app';
 
@@ -87,6 +88,7 @@ describe('the rate-limit store in the database', () => {
       db,
       clock,
       logger: createLogger('silent'),
+      mailer: new Mailer({ smtpUrl: undefined, baseUrl: 'http://city.test' }, clock),
       mailFrom: 'x@city.test',
     }).find((j) => j.name === 'purge-rate-limits');
     await job!.run();

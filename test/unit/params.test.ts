@@ -1,5 +1,5 @@
 import { idFrom } from '../../src/web/params';
-import { NotFoundError } from '../../src/web/errors';
+import { NotFoundError } from '../../src/errors';
 
 test('idFrom accepts positive whole numbers and answers 404 to anything else', () => {
   expect(idFrom('1')).toBe(1);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/i18n';
 import { requireRole } from '../../web/auth';
-import { ValidationError } from '../../web/errors';
+import { ValidationError } from '../../errors';
 import { flash } from '../../web/flash';
 import { str } from '../../web/forms';
 import type { ConsentService } from './consent.service';

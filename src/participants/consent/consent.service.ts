@@ -5,7 +5,7 @@ import type { DB } from '../../db/database';
 import type { Database, ParticipantSource } from '../../db/schema';
 import { recordAudit } from '../../audit/audit.queries';
 import { LOCALES, translator } from '../../i18n/i18n';
-import { ValidationError } from '../../web/errors';
+import { ValidationError } from '../../errors';
 import * as q from './consent.queries';
 
 export interface ConsentVersion {
@@ -59,6 +59,12 @@ export class ConsentService {
   textIn(v: ConsentVersion, language: string): { text: string; hash: string; language: string } {
     const hit = v.texts[language];
     return hit ? { ...hit, language } : { ...v.texts.en, language: 'en' };
+  }
+
+  /** The current text in a language, with its version number, as the forms show it. */
+  async shownIn(language: string) {
+    const current = await this.current();
+    return { ...this.textIn(current, language), version: current.version };
   }
 
   async list() {

@@ -182,3 +182,11 @@ export async function findImport(db: Kysely<Database>, id: number) {
     .where('i.id', '=', id)
     .executeTakeFirst();
 }
+
+/** Drops the uncommitted imports whose rows mention this address (deletion of that person). */
+export async function deleteDraftsMentioning(db: Kysely<Database>, email: string) {
+  await db
+    .deleteFrom('import_drafts')
+    .where((eb) => eb(eb.fn('instr', [eb.ref('rows_json'), eb.val(email)]), '>', 0))
+    .execute();
+}

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { requireRole } from '../../web/auth';
 import { csrfProtection } from '../../web/csrf';
-import { ValidationError } from '../../web/errors';
+import { ValidationError } from '../../errors';
 import { idFrom } from '../../web/params';
 import { flash } from '../../web/flash';
 import { keepTyped, parseForm } from '../../web/forms';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { ReferenceData } from '../../reference/reference.queries';
-import { ValidationError } from '../../web/errors';
+import { ValidationError } from '../../errors';
 import {
   AVAILABILITY,
   CONTACT_PREFERENCES,

@@ -5,7 +5,7 @@ import type { Database, ParticipantSource } from '../../db/schema';
 import { recordAudit } from '../../audit/audit.queries';
 import { translator } from '../../i18n/i18n';
 import type { ReferenceData } from '../../reference/reference.queries';
-import { NotFoundError } from '../../web/errors';
+import { NotFoundError } from '../../errors';
 import { translateErrors } from '../../web/forms';
 import {
   IMPORT_FIELDS,

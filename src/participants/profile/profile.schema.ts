@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ReferenceData } from '../../reference/reference.queries';
-import type { FieldErrors } from '../../web/errors';
-import { parseForm, type FormResult } from '../../web/forms';
+import type { FieldErrors } from '../../errors';
+import { inFieldOrder, parseForm, type FormResult } from '../../web/forms';
 import {
   AGE_RANGES,
   AVAILABILITY,
@@ -81,14 +81,18 @@ export function formatPhone(e164: string | null): string {
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 
+/** An email address: trimmed, lower-cased, '' → null; the one pattern for every form. */
+export const emailField = () =>
+  text(LIMITS.email)
+    .transform((v) => (v ? v.toLowerCase() : null))
+    .refine((v) => v === null || EMAIL.test(v), { error: 'fields.email.invalid' });
+
 export function profileSchema(ref: ReferenceData) {
   return z
     .object({
       firstName: text(LIMITS.name, 'fields.firstName.required'),
       lastName: text(LIMITS.name),
-      email: text(LIMITS.email)
-        .transform((v) => (v ? v.toLowerCase() : null))
-        .refine((v) => v === null || EMAIL.test(v), { error: 'fields.email.invalid' }),
+      email: emailField(),
       phone: text(LIMITS.phone)
         .refine((v) => v === null || normalizePhone(v) !== null, { error: 'fields.phone.invalid' })
         .transform((v) => (v === null ? null : normalizePhone(v))),
@@ -155,19 +159,10 @@ export function validateProfile(
   const result = parseForm(schema, filled);
   const errors = { ...(result.ok ? {} : result.errors) };
   for (const [k, v] of Object.entries(cross)) errors[k] ??= v;
-  if (Object.keys(errors).length) return { ok: false, errors: inFieldOrder(errors) };
+  if (Object.keys(errors).length)
+    return { ok: false, errors: inFieldOrder(errors, PROFILE_FIELDS) };
   return result;
 }
-
-function inFieldOrder(errors: FieldErrors): FieldErrors {
-  const order: readonly string[] = PROFILE_FIELDS;
-  return Object.fromEntries(
-    Object.entries(errors).sort(([a], [b]) => rank(order, a) - rank(order, b)),
-  );
-}
-
-const rank = (order: readonly string[], k: string) =>
-  order.includes(k) ? order.indexOf(k) : order.length;
 
 /** Field order on the page, for the error summary. */
 export const PROFILE_FIELDS = [

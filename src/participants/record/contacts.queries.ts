@@ -43,3 +43,8 @@ export async function contactsOf(db: Kysely<Database>, participantId: number) {
     .orderBy('c.id', 'desc')
     .execute();
 }
+
+/** Contact notes are free text about the person: deletion removes them. */
+export async function deleteContactsOf(db: Kysely<Database>, participantId: number) {
+  await db.deleteFrom('contact_log').where('participant_id', '=', participantId).execute();
+}

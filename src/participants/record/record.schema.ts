@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { ParticipantSource, ParticipantStatus } from '../../db/schema';
 import { LOCALES } from '../../i18n/i18n';
+import type { ReferenceData } from '../../reference/reference.queries';
+import { inFieldOrder, parseForm, type FormResult } from '../../web/forms';
 import { PAUSE_MONTHS, STAFF_SOURCES } from '../profile/options';
+import {
+  PROFILE_FIELDS,
+  profileSchema,
+  validateProfile,
+  type Profile,
+} from '../profile/profile.schema';
 
 /*
  * What staff type on a participant's pages, beyond the profile itself (profile.schema.ts).
@@ -108,3 +116,16 @@ export type StaffEntryInput = z.output<typeof staffEntrySchema>;
 
 /** Field order of the staff entry page after the profile fields, for the error summary. */
 export const STAFF_ENTRY_FIELDS = ['source', 'consentRecorded', 'consentLanguage'] as const;
+
+/** Staff-assisted entry: the profile and how we met them, errors in the page's field order. */
+export function staffEntryValidator(ref: ReferenceData) {
+  const schema = profileSchema(ref);
+  return (body: unknown): FormResult<{ profile: Profile; entry: StaffEntryInput }> => {
+    const profile = validateProfile(schema, body);
+    const entry = parseForm(staffEntrySchema, body);
+    if (profile.ok && entry.ok)
+      return { ok: true, data: { profile: profile.data, entry: entry.data } };
+    const errors = { ...(profile.ok ? {} : profile.errors), ...(entry.ok ? {} : entry.errors) };
+    return { ok: false, errors: inFieldOrder(errors, [...PROFILE_FIELDS, ...STAFF_ENTRY_FIELDS]) };
+  };
+}

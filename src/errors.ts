@@ -1,4 +1,4 @@
-/** Domain errors thrown by services; the one error handler maps them to HTTP status codes. */
+/** Errors thrown by services (any feature); the one error handler (src/web/error-handler.ts) maps them to HTTP. */
 export class AppError extends Error {
   readonly status: number = 500;
   /** The i18n key pair (`errors.<kind>Title`/`Body`) shown on the error page. */
