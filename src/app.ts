@@ -25,6 +25,7 @@ import { authRoutes } from './staff/auth.routes';
 import { accountRoutes } from './staff/account.routes';
 import { usersRoutes } from './staff/users.routes';
 import { createPassport } from './staff/passport';
+import { DeviceCookies } from './staff/device-cookie';
 import { PUBLIC_DIR, USWDS_DIST, VIEWS_DIR } from './paths';
 import { csrfLocals, csrfProtection } from './web/csrf';
 import { errorHandler, notFound } from './web/error-handler';
@@ -62,7 +63,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   if (!secret) throw new Error('createApp needs a session secret');
 
   const staff = new StaffService({ db, mailer, clock, config, logger });
-  const passport = createPassport(staff);
+  const devices = new DeviceCookies(secret, config.secureCookies, clock);
+  const passport = createPassport(staff, devices);
   const ref = await loadReference(db);
   const consent = new ConsentService(db, clock);
   const participants = new ParticipantService({ db, mailer, clock, config, logger, consent });
@@ -115,7 +117,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use(callListRoutes({ db, clock, ref }));
   app.use(auditRoutes({ db }));
   app.use(consentRoutes(consent));
-  app.use(authRoutes({ staff, passport, clock, loginRateLimit: deps.loginRateLimit }));
+  app.use(authRoutes({ staff, passport, devices, clock, loginRateLimit: deps.loginRateLimit }));
   app.use(accountRoutes(staff));
   app.use(usersRoutes(staff));
   app.use(poolRoutes({ db, ref, cityTimeZone: config.cityTimeZone }));
