@@ -17,6 +17,7 @@ import { authRoutes } from './staff/auth.routes';
 import { accountRoutes } from './staff/account.routes';
 import { usersRoutes } from './staff/users.routes';
 import { createPassport } from './staff/passport';
+import { DeviceCookies } from './staff/device-cookie';
 import { PUBLIC_DIR, USWDS_DIST, VIEWS_DIR } from './paths';
 import { csrfLocals, csrfProtection } from './web/csrf';
 import { errorHandler, notFound } from './web/error-handler';
@@ -55,7 +56,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   if (!secret) throw new Error('createApp needs a session secret');
 
   const staff = new StaffService({ db, mailer, clock, config, logger });
-  const passport = createPassport(staff);
+  const devices = new DeviceCookies(secret, config.secureCookies, clock);
+  const passport = createPassport(staff, devices);
   const ref = await loadReference(db);
   // Per-IP limits counted in the database, so every process on it agrees.
   const limits = rateLimits(db, clock);
@@ -106,7 +108,9 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use(homeRoutes());
   app.use(participants.router);
   app.use(auditRoutes({ db }));
-  app.use(authRoutes({ staff, passport, clock, limits, loginRateLimit: deps.loginRateLimit }));
+  app.use(
+    authRoutes({ staff, passport, devices, clock, limits, loginRateLimit: deps.loginRateLimit }),
+  );
   app.use(accountRoutes(staff));
   app.use(usersRoutes(staff));
   app.use(mailRoutes({ db, mailer, clock }));

@@ -8,7 +8,8 @@ import type { RateLimits } from '../web/rate-limit';
 import { keepTyped, parseForm } from '../web/forms';
 import { markSessionStarted } from '../web/session';
 import { hashToken, looksLikeToken } from '../links/tokens';
-import { THROTTLED_MESSAGE } from './login-throttle';
+import type { DeviceCookies } from './device-cookie';
+import { accountKey, THROTTLED_MESSAGE } from './login-throttle';
 import { firstAdminSchema, loginSchema, setPasswordSchema } from './staff.schema';
 import { LoginThrottled, type StaffService, type StaffUser } from './staff.service';
 
@@ -17,6 +18,8 @@ const LOGIN_INCORRECT = 'Email or password is incorrect';
 export interface AuthRouteDeps {
   staff: StaffService;
   passport: passport.PassportStatic;
+  /** The signed cookie that keeps a browser that signed in before out of the account lock. */
+  devices: DeviceCookies;
   clock: Clock;
   limits: RateLimits;
   /** Requests per IP to POST /login in 15 minutes (a coarse limit; failures are throttled separately). */
@@ -52,7 +55,7 @@ export function authRoutes(d: AuthRouteDeps): Router {
             throttled ? 429 : 400,
           );
         }
-        logIn(req, res, next, user, d.clock, nextUrl);
+        logIn(req, res, next, user, d, nextUrl);
       },
     )(req, res, next);
   });
@@ -99,7 +102,7 @@ export function authRoutes(d: AuthRouteDeps): Router {
       if (!user) return res.status(410).render('staff/link-invalid');
       flash(req, 'success', 'Your password is set. You are now signed in.');
       const messages = req.session.flash;
-      logIn(req, res, next, user, d.clock, '/staff', messages);
+      logIn(req, res, next, user, d, '/staff', messages);
     } catch (err) {
       if (err instanceof ValidationError) return again(err.fields);
       throw err;
@@ -109,19 +112,24 @@ export function authRoutes(d: AuthRouteDeps): Router {
   return r;
 }
 
-/** Logs in with a new session id (Passport regenerates it), then starts the session clocks. */
+/**
+ * Logs in with a new session id (Passport regenerates it), starts the session clocks and gives
+ * the browser a fresh device cookie (a new nonce each time, so its old failures are left behind).
+ */
 function logIn(
   req: Request,
   res: Response,
   next: NextFunction,
   user: StaffUser,
-  clock: Clock,
+  d: Pick<AuthRouteDeps, 'clock' | 'devices'>,
   to: string,
   carryFlash?: Request['session']['flash'],
 ): void {
   req.logIn(user, (err) => {
     if (err) return next(err);
-    markSessionStarted(req.session, clock);
+    markSessionStarted(req.session, d.clock);
+    const device = d.devices.issue(accountKey(user.email));
+    res.cookie(d.devices.name, device, d.devices.cookieOptions());
     if (carryFlash) req.session.flash = carryFlash;
     req.session.save((saveErr) => (saveErr ? next(saveErr) : res.redirect(303, to)));
   });

@@ -1,6 +1,8 @@
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import type { StaffService, StaffUser } from './staff.service';
+import type { DeviceCookies } from './device-cookie';
+import { accountKey } from './login-throttle';
+import { normalizeEmail, type StaffService, type StaffUser } from './staff.service';
 
 declare global {
   namespace Express {
@@ -11,13 +13,18 @@ declare global {
 }
 
 /** A Passport instance per app (no global state between test apps). */
-export function createPassport(staff: StaffService): passport.PassportStatic {
+export function createPassport(
+  staff: StaffService,
+  devices: DeviceCookies,
+): passport.PassportStatic {
   const p = new passport.Passport() as passport.PassportStatic;
   p.use(
     new LocalStrategy(
       { usernameField: 'email', passwordField: 'password', passReqToCallback: true },
       (req, email, password, done) => {
-        staff.authenticate(email, password, req.ip ?? 'unknown').then(
+        const cookie: unknown = req.cookies?.[devices.name];
+        const deviceKey = devices.deviceKeyFor(cookie, accountKey(normalizeEmail(email)));
+        staff.authenticate(email, password, req.ip ?? 'unknown', deviceKey).then(
           (user) => done(null, user),
           (err) => done(null, false, { message: err?.constructor?.name ?? 'LoginFailed' }),
         );

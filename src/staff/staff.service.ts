@@ -18,12 +18,13 @@ import type { Mailer } from '../mail/mailer';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { deleteSessionsOfStaff } from '../web/session.queries';
 import {
-  accountKey,
-  checkLoginThrottle,
-  clearLoginFailures,
-  recordLoginFailure,
-} from './login-throttle';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+  authenticate,
+  changePassword,
+  normalizeEmail,
+  toStaffUser,
+  type PasswordChangeFrom,
+} from './credentials';
+import { hashPassword, passwordProblem } from './passwords';
 import * as q from './staff.queries';
 
 export const ROLES: StaffRole[] = ['admin', 'organizer', 'facilitator', 'analyst'];
@@ -42,11 +43,10 @@ export interface StaffUser {
   role: StaffRole;
 }
 
+export { LoginFailed, LoginThrottled, normalizeEmail } from './credentials';
+
 export const INVITE_TTL = 7 * DAY;
 export const FIRST_ADMIN_TTL = 24 * HOUR;
-
-export class LoginFailed extends Error {}
-export class LoginThrottled extends Error {}
 
 export interface StaffDeps {
   db: DB;
@@ -56,55 +56,12 @@ export interface StaffDeps {
   logger: Logger;
 }
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-function toStaffUser(row: StaffUserRow): StaffUser {
-  return { id: row.id, email: row.email, name: row.name, role: row.role };
-}
-
 export class StaffService {
   constructor(private readonly d: StaffDeps) {}
 
-  /**
-   * Checks email and password. Unknown user, wrong password and inactive account look the same.
-   * `deviceKey` comes from a valid device cookie for this account (see device-cookie.ts).
-   */
-  async authenticate(
-    email: string,
-    password: string,
-    ip: string,
-    deviceKey?: string,
-  ): Promise<StaffUser> {
-    const now = this.d.clock.now();
-    const address = normalizeEmail(email);
-    const throttle = await checkLoginThrottle(
-      this.d.db,
-      { account: accountKey(address), device: deviceKey },
-      ip,
-      now,
-    );
-    if (throttle.throttled) {
-      this.d.logger.warn({ event: 'login.throttled', ip }, 'login throttled');
-      throw new LoginThrottled();
-    }
-    const row = await q.findStaffByEmail(this.d.db, address);
-    const ok = await verifyPassword(row?.password_hash ?? null, password);
-    if (!row || !ok || row.status !== 'active') {
-      await recordLoginFailure(this.d.db, throttle.key, ip, now);
-      this.d.logger.warn(
-        { event: 'login.failed', ip, staffId: row?.id, device: Boolean(deviceKey) },
-        'login failed',
-      );
-      throw new LoginFailed();
-    }
-    // Only the key this attempt counted against: a login from a trusted browser leaves the
-    // account's failures (someone else's guesses) to run out on their own.
-    await clearLoginFailures(this.d.db, throttle.key);
-    await q.updateStaff(this.d.db, row.id, { last_login_at: now.toISOString() });
-    this.d.logger.info({ event: 'login.ok', staffId: row.id }, 'login');
-    return toStaffUser(row);
+  /** See credentials.ts: throttled, one answer for every failure. */
+  async authenticate(email: string, password: string, ip: string, deviceKey?: string) {
+    return authenticate(this.d, { email, password, ip, deviceKey });
   }
 
   /** The active staff member behind a session, or undefined (deactivated people are logged out). */
@@ -295,46 +252,9 @@ export class StaffService {
     });
   }
 
-  /**
-   * Changes one's own password and ends every other session of the account (whoever holds a
-   * stolen session is out); `sessionId` is the session that asked, which stays signed in.
-   * A wrong current password counts as a failed login of the account, so a stolen session
-   * cannot be used to guess the password faster than the login page allows.
-   */
-  async changePassword(
-    user: StaffUser,
-    current: string,
-    next: string,
-    from: { sessionId: string; ip: string },
-  ): Promise<void> {
-    const row = await this.get(user.id);
-    const now = this.d.clock.now();
-    const throttle = await checkLoginThrottle(
-      this.d.db,
-      { account: accountKey(row.email) },
-      from.ip,
-      now,
-    );
-    if (throttle.throttled) {
-      this.d.logger.warn({ event: 'password.throttled', staffId: user.id }, 'throttled');
-      throw new LoginThrottled();
-    }
-    if (!(await verifyPassword(row.password_hash, current))) {
-      await recordLoginFailure(this.d.db, throttle.key, from.ip, now);
-      this.d.logger.warn({ event: 'password.wrong-current', staffId: user.id }, 'wrong password');
-      throw new ValidationError({ currentPassword: 'Your current password is incorrect' });
-    }
-    const problem = passwordProblem(next, row.email);
-    if (problem) throw new ValidationError({ newPassword: problem });
-    const passwordHash = await hashPassword(next);
-    await this.d.db.transaction().execute(async (trx) => {
-      await q.updateStaff(trx, user.id, {
-        password_hash: passwordHash,
-        updated_at: now.toISOString(),
-      });
-      await deleteSessionsOfStaff(trx, user.id, from.sessionId);
-    });
-    this.d.logger.info({ event: 'password.changed', staffId: user.id }, 'password changed');
+  /** See credentials.ts: throttled like a login; ends the account's other sessions. */
+  async changePassword(user: StaffUser, current: string, next: string, from: PasswordChangeFrom) {
+    return changePassword(this.d, user, { current, next }, from);
   }
 
   // ---- Set-password links: the invitation link and the first-admin link printed at start ----
