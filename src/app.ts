@@ -23,6 +23,7 @@ import { loadReference } from './reference/reference.queries';
 import { StaffService } from './staff/staff.service';
 import { authRoutes } from './staff/auth.routes';
 import { accountRoutes } from './staff/account.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { usersRoutes } from './staff/users.routes';
 import { PUBLIC_DIR, USWDS_DIST, VIEWS_DIR } from './paths';
 import { createPassport } from './web/auth';
@@ -116,6 +117,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use(auditRoutes({ db }));
   app.use(consentRoutes(consent));
   app.use(authRoutes({ staff, passport, clock, loginRateLimit: deps.loginRateLimit }));
+  app.use(dashboardRoutes({ db, ref, clock, cityTimeZone: config.cityTimeZone }));
   app.use(accountRoutes(staff));
   app.use(usersRoutes(staff));
   app.use(poolRoutes({ db, ref, cityTimeZone: config.cityTimeZone }));
