@@ -15,6 +15,7 @@ import { loadReference } from './reference/reference.queries';
 import { StaffService } from './staff/staff.service';
 import { authRoutes } from './staff/auth.routes';
 import { accountRoutes } from './staff/account.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { usersRoutes } from './staff/users.routes';
 import { createPassport } from './staff/passport';
 import { DeviceCookies } from './staff/device-cookie';
@@ -111,6 +112,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use(
     authRoutes({ staff, passport, devices, clock, limits, loginRateLimit: deps.loginRateLimit }),
   );
+  app.use(dashboardRoutes({ db, ref, clock, cityTimeZone: config.cityTimeZone }));
   app.use(accountRoutes(staff));
   app.use(usersRoutes(staff));
   app.use(mailRoutes({ db, mailer, clock }));

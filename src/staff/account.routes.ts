@@ -11,10 +11,6 @@ import { LoginThrottled, type StaffService } from './staff.service';
 export function accountRoutes(staff: StaffService): Router {
   const r = Router();
 
-  r.get('/staff', requireStaff, (_req, res) => {
-    res.render('staff/home');
-  });
-
   r.get('/staff/account/password', requireStaff, (_req, res) => {
     res.render('staff/change-password', { errors: {} });
   });

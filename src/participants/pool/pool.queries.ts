@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, ParticipantStatus } from '../../db/schema';
 import { CHOICE_FILTERS, type PoolCriteria, type SortColumn } from './pool.schema';
 
 /*
@@ -297,4 +297,21 @@ export async function listPool(
   offset: number,
 ): Promise<PoolRow[]> {
   return poolQueries(db, c).page(limit, offset).execute();
+}
+
+/**
+ * How many people match a pool filter, by status, in one GROUP BY: the same WHERE as the Pool
+ * page, so a figure and the page it links to always agree (the staff dashboard uses it).
+ */
+export async function countPoolByStatus(
+  db: Kysely<Database>,
+  c: PoolCriteria,
+): Promise<Partial<Record<ParticipantStatus, number>>> {
+  const rows = await db
+    .selectFrom('participants as p')
+    .where(poolWhere(c))
+    .select(['p.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('p.status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

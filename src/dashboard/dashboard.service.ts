@@ -1,0 +1,116 @@
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock';
+import type { DB } from '../db/database';
+import type { StaffRole } from '../db/schema';
+import { countByStatus } from '../mail/outbox.queries';
+import { countCallList } from '../participants/call-list/call-list.queries';
+import { countPoolByStatus } from '../participants/pool/pool.queries';
+import { parsePoolQuery, poolCriteria, poolQuerySchema } from '../participants/pool/pool.schema';
+import { poolHref } from '../participants/pool/pool.view';
+import type { ReferenceData } from '../reference/reference.queries';
+
+/*
+ * The figures on the staff home. Each one is asked of the feature that owns its table, with the
+ * same filter as the page it links to (the Pool's own query string, the call list's own
+ * criteria, the Mail log's status), so the number and the list behind the link agree.
+ */
+
+/** Statuses that make up the pool (deleted people are no longer in it). */
+export const POOL_STATUSES = ['pending', 'active', 'paused', 'withdrawn'] as const;
+export type PoolStatus = (typeof POOL_STATUSES)[number];
+
+/** "This week" is the last 7 days, today included, as whole days in the city's time zone. */
+export const SIGN_UP_DAYS = 7;
+
+export const MAIL_LOG_PATH = '/staff/mail';
+export const CALL_LIST_PATH = '/staff/participants/call-list';
+
+export interface Figure {
+  count: number;
+  href: string;
+}
+
+export interface Dashboard {
+  pool?: { byStatus: Record<PoolStatus, Figure>; href: string };
+  signUps?: { since: string; total: Figure; pending: Figure };
+  mail?: { failed: Figure; href: string };
+  callList?: { waiting: Figure };
+}
+
+/** Whether the signed-in person may open pages guarded by requireRole(...roles). */
+export type MayOpen = (...roles: StaffRole[]) => boolean;
+
+export interface DashboardDeps {
+  db: DB;
+  ref: ReferenceData;
+  clock: Clock;
+  cityTimeZone: string;
+}
+
+export class DashboardService {
+  private readonly poolSchema;
+
+  constructor(private readonly d: DashboardDeps) {
+    this.poolSchema = poolQuerySchema(d.ref);
+  }
+
+  /** Only the figures whose pages this person may open (the roles their routes require). */
+  async figures(may: MayOpen): Promise<Dashboard> {
+    const [pool, signUps, mail, callList] = await Promise.all([
+      may('organizer') ? this.pool() : undefined, // /staff/participants
+      may('organizer') ? this.signUps() : undefined, // /staff/participants
+      may('organizer') ? this.mail() : undefined, // /staff/mail
+      may('organizer') ? this.callList() : undefined, // /staff/participants/call-list
+    ]);
+    return { pool, signUps, mail, callList };
+  }
+
+  /** A Pool filter given as its query string: its count by status and its link. */
+  private async poolFigure(query: Record<string, string>) {
+    const filter = parsePoolQuery(this.poolSchema, query);
+    const counts = await countPoolByStatus(this.d.db, poolCriteria(filter, this.d.cityTimeZone));
+    return { counts, href: (more: Record<string, string> = {}) => this.poolLink(query, more) };
+  }
+
+  private poolLink(query: Record<string, string>, more: Record<string, string>): string {
+    return poolHref(parsePoolQuery(this.poolSchema, { ...query, ...more }));
+  }
+
+  private async pool(): Promise<Dashboard['pool']> {
+    const { counts, href } = await this.poolFigure({});
+    const byStatus = Object.fromEntries(
+      POOL_STATUSES.map((s) => [s, { count: counts[s] ?? 0, href: href({ status: s }) }]),
+    ) as Record<PoolStatus, Figure>;
+    return { byStatus, href: href() };
+  }
+
+  private async signUps(): Promise<Dashboard['signUps']> {
+    const since = DateTime.fromJSDate(this.d.clock.now())
+      .setZone(this.d.cityTimeZone)
+      .startOf('day')
+      .minus({ days: SIGN_UP_DAYS - 1 })
+      .toISODate()!;
+    const { counts, href } = await this.poolFigure({ createdFrom: since });
+    // Deleted people are not in the pool, so not in its count either.
+    const total = POOL_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);
+    return {
+      since,
+      total: { count: total, href: href() },
+      pending: { count: counts.pending ?? 0, href: href({ status: 'pending' }) },
+    };
+  }
+
+  private async mail(): Promise<Dashboard['mail']> {
+    const counts = await countByStatus(this.d.db);
+    return {
+      failed: { count: counts.failed ?? 0, href: `${MAIL_LOG_PATH}?status=failed` },
+      href: MAIL_LOG_PATH,
+    };
+  }
+
+  private async callList(): Promise<Dashboard['callList']> {
+    // The call list page with no filter: the same criteria, asked of the same query.
+    const count = await countCallList(this.d.db, {}, this.d.clock.now());
+    return { waiting: { count, href: CALL_LIST_PATH } };
+  }
+}
