@@ -1,125 +1,294 @@
+import request from 'supertest';
+import { translator } from '../../src/i18n/i18n';
 import {
   buildTestApp,
   createStaff,
   csrfFrom,
+  joinForm,
+  latestLink,
+  postForm,
   residentAgent,
   signedIn,
+  signUp,
   type TestContext,
 } from '../support/app';
+import { addPerson, fingerprint } from '../support/db';
+import { junk } from '../support/junk';
 import { listRoutes } from '../support/routes';
 
 /**
- * Every POST route, fed malformed, oversized, missing and wrong-type fields by a signed-in admin
- * (and a resident for /me), answers below 500: bad input is the person's problem to fix, never a
- * crash. GET routes get junk query strings the same way.
+ * Every POST route, fed malformed, oversized, missing and wrong-type fields by someone allowed to
+ * use it (with a valid CSRF token, the right session and real row ids), reaches validation: it
+ * answers 400 with the error summary, or, for buttons whose body carries at most a fixed choice,
+ * the redirect listed below. Never a crash, and never a refusal (403/404/410/413/429) that would
+ * mean the junk was not looked at. GET routes get junk query strings the same way.
  */
+type Agent = ReturnType<typeof request.agent>;
+
+/** What junk gets: 400 + error summary, a 303 to this place (`:id` as in the request), or a page. */
+type Outcome = 'summary' | { redirect: string } | { page: string };
+
+const POSTS: Record<string, Outcome> = {
+  '/login': 'summary',
+  '/set-password': 'summary',
+  '/join': 'summary',
+  '/me/link': 'summary',
+  '/me': 'summary',
+  '/me/pause': 'summary',
+  '/staff/account/password': 'summary',
+  '/staff/consent': 'summary',
+  '/staff/users': 'summary',
+  '/staff/users/:id/role': 'summary',
+  '/staff/participants/new': 'summary',
+  '/staff/participants/:id/edit': 'summary',
+  '/staff/participants/:id/status': 'summary',
+  '/staff/participants/:id/contacts': 'summary',
+  '/staff/participants/import': 'summary',
+  '/staff/participants/import/:id/map': 'summary',
+  '/staff/participants/import/:id/commit': 'summary',
+  '/staff/participants/call-list/export': 'summary',
+  // Buttons with nothing to validate: what the session or the URL says is all they act on.
+  '/logout': { redirect: '/login' },
+  '/me/confirm': { page: 'me.confirmedTitle' },
+  '/me/email': { redirect: '/me' },
+  '/me/resume': { redirect: '/me' },
+  '/me/withdraw': { redirect: '/me' },
+  '/me/rejoin': { redirect: '/me' },
+  '/me/delete': { redirect: '/me/deleted' },
+  '/staff/users/:id/deactivate': { redirect: '/staff/users/:id' },
+  '/staff/users/:id/reactivate': { redirect: '/staff/users/:id' },
+  '/staff/users/:id/password-link': { redirect: '/staff/users/:id' },
+  '/staff/participants/import/:id/cancel': { redirect: '/staff/participants/import' },
+  '/staff/mail/:id/retry': { redirect: '/staff/mail/:id' },
+  // A fixed choice missing: the question is asked again.
+  '/me/consent': { redirect: '/me/consent' },
+  '/staff/participants/:id/delete': { redirect: '/staff/participants/:id/delete' },
+};
+
+/** GET answers other than 200, with the reason. */
+const GETS: Record<string, number> = {
+  // Link exchanges: a well-formed but unknown token still goes on to the page that says so.
+  '/set-password/:token': 303,
+  '/me/m/:token': 303,
+  '/me/c/:token': 303,
+  '/me/e/:token': 303,
+  // Pages that need a link's session: "this link cannot be used".
+  '/set-password': 410,
+  '/me/expired': 410,
+  '/me/email': 410,
+  '/me/confirm': 410,
+};
+
 let ctx: TestContext;
-let admin: Awaited<ReturnType<typeof signedIn>>;
-let resident: Awaited<ReturnType<typeof residentAgent>>;
-let participantId: number;
+let adminWho: Awaited<ReturnType<typeof createStaff>>;
+let admin: Agent;
+let resident: Agent;
+const anonymous = () => request.agent(ctx.app);
+let ids: Record<string, number>;
+let fresh = 0;
 
 beforeAll(async () => {
   ctx = await buildTestApp();
-  admin = await signedIn(ctx, await createStaff(ctx, 'admin'));
+  adminWho = await createStaff(ctx, 'admin');
+  admin = await signedIn(ctx, adminWho);
   resident = await residentAgent(ctx, 'fuzz@example.com');
-  participantId = (await ctx.db.selectFrom('participants').select('id').executeTakeFirstOrThrow())
-    .id;
+  const target = await createStaff(ctx, 'analyst');
+  const person = await addPerson(ctx.db, { first_name: 'Ivy', email: 'ivy@example.com' });
+  const draft = await mappedDraft('First name,Email\nAna,ana@example.com\n');
+  const done = await mappedDraft('First name,Email\nBo,bo@example.com\n');
+  const preview = await admin.get(`/staff/participants/import/${done}/preview`);
+  const committed = await admin
+    .post(`/staff/participants/import/${done}/commit`)
+    .type('form')
+    .send({
+      _csrf: csrfFrom(preview.text),
+      duplicatePolicy: 'merge',
+      consentSource: 'Paper forms',
+      consentChannel: 'paper',
+      consentCollected: 'yes',
+    });
+  const outbox = await ctx.db.selectFrom('outbox').select('id').executeTakeFirstOrThrow();
+  if (committed.status !== 303) throw new Error(`import failed: ${committed.status}`);
+  // By path prefix (the longest that matches wins): the row each `:id` route is given.
+  ids = {
+    '/staff/participants/imports/': Number(committed.headers.location.split('/').pop()),
+    '/staff/participants/import/': draft,
+    '/staff/participants/': person,
+    '/staff/users/': target.id,
+    '/staff/mail/': outbox.id,
+  };
 });
 afterAll(() => ctx.close());
 
-function junk(seed: number): Record<string, unknown> {
-  const values: unknown[] = [
-    '',
-    ' ',
-    'x'.repeat(5000),
-    ['a', 'b'],
-    '<script>alert(1)</script>',
-    '\u0000\u0007\u202e',
-    '-1',
-    '1e309',
-    '9'.repeat(40),
-    '2026-02-30',
-    'NaN',
-    '{"a":1}',
-    '🌵',
-  ];
-  const fields = [
-    'email',
-    'name',
-    'role',
-    'password',
-    'currentPassword',
-    'newPassword',
-    'firstName',
-    'lastName',
-    'phone',
-    'zip',
-    'language',
-    'months',
-    'decision',
-    'status',
-    'channel',
-    'outcome',
-    'note',
-    'source',
-    'reason',
-    'text_en',
-    'councilDistrict',
-    'needs',
-    'consent',
-    'page',
-    'id',
-    'mapping',
-    'duplicates',
-    'consentChannel',
-    'consentSource',
-    'confirm',
-  ];
-  const out: Record<string, unknown> = {};
-  fields.forEach((f, i) => {
-    out[f] = values[(seed * 7 + i * 3) % values.length];
-  });
+/**
+ * The database, but for what a refused form writes on purpose: the audit of a record page shown
+ * again with its errors, and a wrong current password counted as a failed login.
+ */
+const stored = () =>
+  fingerprint(
+    ctx.db,
+    (table, row) =>
+      (table === 'audit_log' && row.action === 'participant.view') || table === 'login_failures',
+  );
+
+async function upload(content: string): Promise<number> {
+  const page = await admin.get('/staff/participants/import');
+  const res = await admin
+    .post('/staff/participants/import')
+    .field('_csrf', csrfFrom(page.text))
+    .attach('file', Buffer.from(content), { filename: 'list.csv', contentType: 'text/csv' });
+  if (res.status !== 303) throw new Error(`upload failed: ${res.status}`);
+  return Number(/\/import\/(\d+)\/map$/.exec(res.headers.location)![1]);
+}
+
+async function mappedDraft(content: string): Promise<number> {
+  const id = await upload(content);
+  const res = await postForm(
+    admin,
+    `/staff/participants/import/${id}/map`,
+    `/staff/participants/import/${id}/map`,
+    { firstName: '0', email: '1', defaultLanguage: 'en' },
+  );
+  if (res.status !== 303) throw new Error(`mapping failed: ${res.status}`);
+  return id;
+}
+
+function concrete(path: string, own: Record<string, number> = {}): string {
+  const prefix = Object.keys({ ...own, ...ids })
+    .sort((a, b) => b.length - a.length)
+    .find((p) => path.startsWith(p) && path.includes(':id'));
+  const filled = prefix ? path.replace(':id', String(own[prefix] ?? ids[prefix])) : path;
+  const out = filled.replace(':token', 'x'.repeat(43));
+  if (out.includes(':')) throw new Error(`no row for ${path}: add its prefix to ids`);
   return out;
 }
 
-test('POST routes never answer 5xx to junk', async () => {
+/**
+ * The session a route needs, and the page that gives its CSRF token. Steps that end a session,
+ * an account or a draft get their own each time.
+ */
+async function sessionFor(path: string): Promise<{ agent: Agent; tokenPage: string; url: string }> {
+  const n = ++fresh;
+  switch (path) {
+    case '/logout':
+      return { agent: await signedIn(ctx, adminWho), tokenPage: '/staff', url: path };
+    case '/set-password': {
+      const email = `invitee${n}@city.test`;
+      await ctx.staff.invite(
+        { id: adminWho.id, name: 'Admin', email: adminWho.email, role: 'admin' },
+        { name: 'Invitee', email, role: 'analyst' },
+      );
+      const mail = await ctx.db
+        .selectFrom('outbox')
+        .select('text_body')
+        .where('to_address', '=', email)
+        .executeTakeFirstOrThrow();
+      const agent = anonymous();
+      await agent.get(/\/set-password\/[A-Za-z0-9_-]{43}/.exec(mail.text_body)![0]);
+      return { agent, tokenPage: path, url: path };
+    }
+    case '/me/confirm': {
+      const email = `pending${n}@example.com`;
+      const agent = await signUp(ctx, email);
+      await agent.get(await latestLink(ctx, email, 'c'));
+      return { agent, tokenPage: path, url: path };
+    }
+    case '/me/email': {
+      const moving = await residentAgent(ctx, `moving${n}@example.com`);
+      await postForm(moving, '/me', '/me', joinForm({ email: `moved${n}@example.com` }));
+      const agent = anonymous();
+      await agent.get(await latestLink(ctx, `moved${n}@example.com`, 'e'));
+      return { agent, tokenPage: path, url: path };
+    }
+    case '/me/withdraw':
+    case '/me/delete':
+      return {
+        agent: await residentAgent(ctx, `leaving${n}@example.com`),
+        tokenPage: '/me',
+        url: path,
+      };
+    case '/staff/participants/import/:id/cancel': {
+      const own = { '/staff/participants/import/': await upload('First name\nCy\n') };
+      return { agent: admin, tokenPage: '/staff', url: concrete(path, own) };
+    }
+  }
+  if (['/login', '/join', '/me/link'].includes(path))
+    return { agent: anonymous(), tokenPage: path, url: path };
+  if (path.startsWith('/me')) return { agent: resident, tokenPage: '/me', url: path };
+  return { agent: admin, tokenPage: '/staff', url: concrete(path) };
+}
+
+const SUMMARY =
+  /<div class="usa-alert usa-alert--error cp-error-summary" role="alert"[^>]*>\s*<div class="usa-alert__body">\s*<h2 class="usa-alert__heading" id="error-summary-title">([^<]*)<\/h2>\s*<ul class="usa-list">\s*<li><a href="#\w+">/;
+const pageLang = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1] ?? '?';
+
+/** What is wrong with this answer, or '' when it is what the route should say to junk. */
+function problem(res: request.Response, expected: Outcome, url: string): string {
+  const got = `${res.status}${res.headers.location ? ` → ${res.headers.location}` : ''}`;
+  const t = translator(pageLang(res.text));
+  if (expected === 'summary') {
+    const heading = SUMMARY.exec(res.text)?.[1];
+    if (res.status === 400 && heading === t('form.errorSummary')) return '';
+    return `${got}, summary heading ${JSON.stringify(heading)}`;
+  }
+  if ('redirect' in expected) {
+    const where = expected.redirect.replace(':id', /\/(\d+)(\/|$)/.exec(url)?.[1] ?? ':id');
+    return res.status === 303 && res.headers.location === where
+      ? ''
+      : `${got}, wanted 303 → ${where}`;
+  }
+  return res.status === 200 && res.text.includes(`<h1>${t(expected.page)}</h1>`)
+    ? ''
+    : `${got}, wanted the page ${expected.page}`;
+}
+
+test('every POST route has its expected answer to junk', () => {
+  const registered = listRoutes(ctx.app)
+    .filter((r) => r.method === 'POST')
+    .map((r) => r.path);
+  expect(registered.filter((p) => !(p in POSTS))).toEqual([]);
+  expect(Object.keys(POSTS).filter((p) => !registered.includes(p))).toEqual([]);
+});
+
+test('POST routes reach validation with junk: 400 and the error summary, or their redirect', async () => {
   const failures: string[] = [];
-  for (const route of listRoutes(ctx.app).filter((r) => r.method === 'POST')) {
-    // Steps that end the session or the account under test are left to their own tests.
-    if (
-      ['/logout', '/me/delete', '/me/withdraw'].includes(route.path) ||
-      route.path.endsWith('/delete') ||
-      route.path.endsWith('/deactivate')
-    )
-      continue;
-    const agent = route.path.startsWith('/me') ? resident : admin;
-    const path = route.path.replace(':id', String(participantId));
+  for (const { path } of listRoutes(ctx.app).filter((r) => r.method === 'POST')) {
     for (let seed = 0; seed < 4; seed++) {
-      const page = await agent.get(route.path.startsWith('/me') ? '/me' : '/staff');
+      const { agent, tokenPage, url } = await sessionFor(path);
+      const page = await agent.get(tokenPage);
+      const before = await stored();
       const res = await agent
-        .post(path)
+        .post(url)
         .type('form')
-        .send({ _csrf: csrfFrom(page.text), ...(junk(seed) as object) });
-      if (res.status >= 500) failures.push(`${route.path} seed ${seed}: ${res.status}`);
+        .send({ _csrf: csrfFrom(page.text), ...junk(seed) });
+      const wrong = problem(res, POSTS[path], url);
+      if (wrong) failures.push(`${path} seed ${seed}: ${wrong}`);
+      // Refused as a whole: nothing of a rejected form was stored.
+      else if (POSTS[path] === 'summary' && (await stored()) !== before)
+        failures.push(`${path} seed ${seed}: 400, but the database changed`);
     }
   }
   expect(failures).toEqual([]);
-  // The requests were made as a signed-in admin and resident throughout (not bounced to login).
+  // The shared sessions were still signed in at the end (not bounced to login).
   expect((await admin.get('/staff')).status).toBe(200);
   expect((await resident.get('/me')).status).toBe(200);
 });
 
-test('GET routes never answer 5xx to junk query strings', async () => {
+test('GET routes answer junk query strings as they answer none', async () => {
   const failures: string[] = [];
   const query =
     '?page=-5&sort=%3Cx%3E&status=%00&language=' +
     'x'.repeat(3000) +
-    '&q=%25_%5C&from=2026-13-45&councilDistrict=abc&attendedMin=1e999';
-  for (const route of listRoutes(ctx.app).filter((r) => r.method === 'GET')) {
-    const agent = route.path.startsWith('/me') ? resident : admin;
-    const path = route.path.replace(':id', String(participantId)).replace(':token', 'x'.repeat(43));
-    const res = await agent.get(path + query);
-    if (res.status >= 500) failures.push(`${route.path}: ${res.status}`);
+    '&q=%25_%5C&from=2026-13-45&councilDistrict=abc&attendedMin=1e999&duplicatePolicy=%00';
+  for (const { path } of listRoutes(ctx.app).filter((r) => r.method === 'GET')) {
+    const agent = path.startsWith('/staff')
+      ? admin
+      : path.startsWith('/me') && !(path in GETS)
+        ? resident
+        : anonymous();
+    const res = await agent.get(concrete(path) + query);
+    const wanted = GETS[path] ?? 200;
+    if (res.status !== wanted) failures.push(`${path}: ${res.status}, wanted ${wanted}`);
   }
   expect(failures).toEqual([]);
 });
