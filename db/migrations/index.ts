@@ -4,6 +4,7 @@ import * as participants from './2026_11_26_1000_participants';
 import * as poolIndexes from './2026_11_26_1100_pool_indexes';
 import * as importDrafts from './2026_11_26_1200_import_drafts';
 import * as emailChange from './2026_11_26_1300_email_change';
+import * as referenceLabels from './2026_12_03_0920_reference_labels';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1100_pool_indexes': poolIndexes,
   '2026_11_26_1200_import_drafts': importDrafts,
   '2026_11_26_1300_email_change': emailChange,
+  '2026_12_03_0920_reference_labels': referenceLabels,
 };

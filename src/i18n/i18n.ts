@@ -45,6 +45,12 @@ export function translator(locale: string): TFunction {
   return instance.getFixedT(isLocale(locale) ? locale : DEFAULT_LOCALE);
 }
 
+/** The language of a `t` made by translator() (i18next's fixed t carries it as `lng`). */
+export function localeOf(t: TFunction): Locale {
+  const lng = (t as unknown as { lng?: unknown }).lng;
+  return isLocale(lng) ? lng : DEFAULT_LOCALE;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && LOCALES.includes(value);
 }

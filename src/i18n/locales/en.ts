@@ -119,7 +119,6 @@ export const en = {
     councilDistrict: {
       label: 'City Council district',
       hint: 'Not sure? Choose "I don\'t know".',
-      option: 'District {{n}}',
     },
     neighborhoodCouncil: { label: 'Neighborhood council' },
     myla311Use: {
@@ -204,20 +203,6 @@ export const en = {
       prefer_not: 'Prefer not to say',
     },
     pause: { '3': '3 months', '6': '6 months', '12': '12 months' },
-  },
-  requestTypes: {
-    'Bulky Items': 'Bulky item pickup',
-    'Graffiti Removal': 'Graffiti removal',
-    'Illegal Dumping Pickup': 'Illegal dumping pickup',
-    'Metal/Household Appliances': 'Metal and household appliance pickup',
-    'Homeless Encampment': 'Homeless encampment',
-    'Electronic Waste': 'Electronic waste pickup',
-    'Dead Animal Removal': 'Dead animal removal',
-    Other: 'Something else',
-    'Single Streetlight Issue': 'A streetlight that is out',
-    'Multiple Streetlight Issue': 'Several streetlights that are out',
-    'Report Water Waste': 'Water waste',
-    Feedback: 'Feedback to the City',
   },
   consent: {
     defaultText:

@@ -119,7 +119,6 @@ export const es: Catalogue = {
     councilDistrict: {
       label: 'Distrito del Concejo Municipal',
       hint: '¿Tiene dudas? Elija "No sé".',
-      option: 'Distrito {{n}}',
     },
     neighborhoodCouncil: { label: 'Concejo Vecinal' },
     myla311Use: {
@@ -209,20 +208,6 @@ export const es: Catalogue = {
       prefer_not: 'Prefiero no decirlo',
     },
     pause: { '3': '3 meses', '6': '6 meses', '12': '12 meses' },
-  },
-  requestTypes: {
-    'Bulky Items': 'Recolección de artículos voluminosos',
-    'Graffiti Removal': 'Eliminación de grafiti',
-    'Illegal Dumping Pickup': 'Recolección de basura tirada ilegalmente',
-    'Metal/Household Appliances': 'Recolección de metales y electrodomésticos',
-    'Homeless Encampment': 'Campamento de personas sin hogar',
-    'Electronic Waste': 'Recolección de desechos electrónicos',
-    'Dead Animal Removal': 'Retiro de animales muertos',
-    Other: 'Otra cosa',
-    'Single Streetlight Issue': 'Una luz de la calle que no funciona',
-    'Multiple Streetlight Issue': 'Varias luces de la calle que no funcionan',
-    'Report Water Waste': 'Desperdicio de agua',
-    Feedback: 'Comentarios para la Ciudad',
   },
   consent: {
     defaultText:

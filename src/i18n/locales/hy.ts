@@ -119,7 +119,6 @@ export const hy: Catalogue = {
     councilDistrict: {
       label: 'Քաղաքային խորհրդի ընտրատարածք',
       hint: 'Վստա՞հ չեք։ Ընտրեք «Չգիտեմ»։',
-      option: 'Ընտրատարածք {{n}}',
     },
     neighborhoodCouncil: { label: 'Թաղային խորհուրդ' },
     myla311Use: {
@@ -209,20 +208,6 @@ export const hy: Catalogue = {
       prefer_not: 'Նախընտրում եմ չասել',
     },
     pause: { '3': '3 ամիս', '6': '6 ամիս', '12': '12 ամիս' },
-  },
-  requestTypes: {
-    'Bulky Items': 'Խոշոր իրերի հավաքում',
-    'Graffiti Removal': 'Գրաֆիտիի մաքրում',
-    'Illegal Dumping Pickup': 'Ապօրինի թափված աղբի հավաքում',
-    'Metal/Household Appliances': 'Մետաղի և կենցաղային տեխնիկայի հավաքում',
-    'Homeless Encampment': 'Անօթևանների ճամբար',
-    'Electronic Waste': 'Էլեկտրոնային թափոնների հավաքում',
-    'Dead Animal Removal': 'Սատկած կենդանու հեռացում',
-    Other: 'Այլ բան',
-    'Single Streetlight Issue': 'Չաշխատող փողոցային լուսատու',
-    'Multiple Streetlight Issue': 'Մի քանի չաշխատող փողոցային լուսատու',
-    'Report Water Waste': 'Ջրի վատնում',
-    Feedback: 'Կարծիք քաղաքին',
   },
   consent: {
     defaultText:

@@ -115,7 +115,6 @@ export const ko: Catalogue = {
     councilDistrict: {
       label: '시의회 지구',
       hint: '잘 모르시면 "잘 모르겠음"을 선택하세요.',
-      option: '제{{n}}지구',
     },
     neighborhoodCouncil: { label: '주민의회' },
     myla311Use: {
@@ -200,20 +199,6 @@ export const ko: Catalogue = {
       prefer_not: '밝히고 싶지 않음',
     },
     pause: { '3': '3개월', '6': '6개월', '12': '12개월' },
-  },
-  requestTypes: {
-    'Bulky Items': '대형 폐기물 수거',
-    'Graffiti Removal': '낙서 제거',
-    'Illegal Dumping Pickup': '불법 투기물 수거',
-    'Metal/Household Appliances': '금속 및 가전제품 수거',
-    'Homeless Encampment': '노숙인 텐트촌',
-    'Electronic Waste': '전자 폐기물 수거',
-    'Dead Animal Removal': '동물 사체 수거',
-    Other: '기타',
-    'Single Streetlight Issue': '꺼진 가로등 1개',
-    'Multiple Streetlight Issue': '꺼진 가로등 여러 개',
-    'Report Water Waste': '물 낭비',
-    Feedback: '시에 대한 의견',
   },
   consent: {
     defaultText:

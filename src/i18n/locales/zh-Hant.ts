@@ -110,7 +110,6 @@ export const zhHant: Catalogue = {
     councilDistrict: {
       label: '市議會選區',
       hint: '不確定嗎？請選擇「我不知道」。',
-      option: '第 {{n}} 選區',
     },
     neighborhoodCouncil: { label: '鄰里議會' },
     myla311Use: {
@@ -192,20 +191,6 @@ export const zhHant: Catalogue = {
       prefer_not: '不願透露',
     },
     pause: { '3': '3 個月', '6': '6 個月', '12': '12 個月' },
-  },
-  requestTypes: {
-    'Bulky Items': '大型物品收運',
-    'Graffiti Removal': '塗鴉清除',
-    'Illegal Dumping Pickup': '非法傾倒物收運',
-    'Metal/Household Appliances': '金屬及家用電器收運',
-    'Homeless Encampment': '無家者營地',
-    'Electronic Waste': '電子廢棄物收運',
-    'Dead Animal Removal': '動物屍體清除',
-    Other: '其他',
-    'Single Streetlight Issue': '一盞路燈不亮',
-    'Multiple Streetlight Issue': '多盞路燈不亮',
-    'Report Water Waste': '浪費用水',
-    Feedback: '給市政府的意見',
   },
   consent: {
     defaultText:
