@@ -21,7 +21,7 @@ export async function prepareDatabase(
   await migrateToLatest(db);
   const logger = o.logger ?? createLogger(config.logLevel);
   await loadReferenceData(db, { logger, dir: o.seedsDir });
-  await new ConsentService(db, systemClock).ensureInitialVersion();
+  await new ConsentService(db, systemClock).ensureInitialVersion(config.cityNames);
   const sessionSecret =
     config.sessionSecret ??
     (await getOrCreateSetting(db, 'session_secret', () =>

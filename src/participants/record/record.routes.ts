@@ -92,7 +92,7 @@ export function participantRoutes(d: ParticipantRoutesDeps): Router {
 
   r.get('/staff/participants/paper-form', ...organizer, async (req, res) => {
     const lang = isLocale(req.query.lang) ? req.query.lang : 'en';
-    const t = translator(lang);
+    const t = translator(lang, res.locals.cityNames);
     const current = await d.consent.current();
     // These locals override the staff English of res.locals for this render only.
     res.render('participants/record/paper-form', {
