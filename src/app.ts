@@ -96,9 +96,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use(passport.initialize());
   app.use(passport.session());
   const resident = residentLocale(config);
-  app.use((req, res, next) =>
-    (STAFF_PATHS.test(req.path) ? staffLocale : resident)(req, res, next),
-  );
+  const staffLang = staffLocale(config);
+  app.use((req, res, next) => (STAFF_PATHS.test(req.path) ? staffLang : resident)(req, res, next));
   app.use(flashLocals);
   app.use(csrfLocals(clock));
   app.use(staffLocals);

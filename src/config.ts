@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { en } from './i18n/locales/en';
 
 /** Environment variables, parsed and validated once at start. See README "Configuration". */
 const schema = z.object({
@@ -32,7 +33,25 @@ const schema = z.object({
     .default('false'),
   RUN_JOBS: z.enum(['true', 'false'], { error: 'RUN_JOBS must be true or false' }).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The names pages and emails give the city; defaults are the English catalogue's (src/i18n).
+  CITY_NAME: z.string().trim().max(100).default(en.city.name),
+  SERVICE_311_NAME: z.string().trim().max(100).default(en.city.service311),
+  OFFICE_NAME: z.string().trim().max(100).default(en.city.office),
 });
+
+/** What the catalogues interpolate as {{city}}, {{service311}} and {{office}}. */
+export interface CityNames {
+  city: string;
+  service311: string;
+  office: string;
+}
+
+/** The default names (the English catalogue's), for code that runs without a config. */
+export const DEFAULT_CITY_NAMES: CityNames = {
+  city: en.city.name,
+  service311: en.city.service311,
+  office: en.city.office,
+};
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -51,6 +70,8 @@ export interface Config {
   trustProxy: boolean | number;
   /** True when cookies must be Secure and `__Host-` prefixed. */
   secureCookies: boolean;
+  /** The city's, its 311 service's and the office's names, as pages and emails say them. */
+  cityNames: CityNames;
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy:
       e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : Number(e.TRUST_PROXY),
     secureCookies: e.NODE_ENV === 'production',
+    cityNames: { city: e.CITY_NAME, service311: e.SERVICE_311_NAME, office: e.OFFICE_NAME },
   };
 }
 
@@ -113,6 +135,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     runJobs: false,
     trustProxy: false,
     secureCookies: false,
+    cityNames: DEFAULT_CITY_NAMES,
     ...overrides,
   };
 }

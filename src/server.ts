@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const clock = systemClock;
   const opened = openDatabase(config.databasePath);
   const { db } = opened;
-  const { sessionSecret } = await prepareDatabase(db, config);
+  const { sessionSecret } = await prepareDatabase(db, config, { logger });
   const mailer = new Mailer(config, clock);
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
 

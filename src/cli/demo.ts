@@ -44,7 +44,12 @@ async function main(): Promise<number> {
       return 1;
     }
     const started = Date.now();
-    const result = await seedDemo(opened.db, { count, seed, baseUrl: config.baseUrl });
+    const result = await seedDemo(opened.db, {
+      count,
+      seed,
+      baseUrl: config.baseUrl,
+      cityNames: config.cityNames,
+    });
     console.log(
       `Added ${result.participants} demo participants to ${config.databasePath} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );

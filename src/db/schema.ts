@@ -9,10 +9,20 @@ export interface Database {
   login_failures: LoginFailuresTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
-  council_districts: { district: number; name: string };
-  neighborhood_councils: { id: Generated<number>; name: string; service_region: string };
+  council_districts: { district: number; name: string; labels: ReferenceLabels };
+  neighborhood_councils: {
+    id: Generated<number>;
+    name: string;
+    service_region: string;
+    labels: ReferenceLabels;
+  };
   owner_agencies: { code: string; agency: string };
-  request_types: { name: string; usual_owner: string; requests_2019_2020: number };
+  request_types: {
+    name: string;
+    usual_owner: string;
+    requests_2019_2020: number;
+    labels: ReferenceLabels;
+  };
   request_sources: { name: string };
   request_statuses: { status: string; meaning: string };
   languages: {
@@ -33,6 +43,9 @@ export interface Database {
   import_drafts: ImportDraftsTable;
   rate_limit_hits: RateLimitHitsTable;
 }
+
+/** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
+export type ReferenceLabels = Generated<string>;
 
 export interface AppSettingsTable {
   key: string;

@@ -1,4 +1,5 @@
 import { FakeClock, DAY } from '../clock';
+import { DEFAULT_CITY_NAMES, type CityNames } from '../config';
 import type { DB } from '../db/database';
 import { createLogger } from '../logger';
 import { Mailer } from '../mail/mailer';
@@ -48,16 +49,17 @@ export interface DemoResult {
  */
 export async function seedDemo(
   db: DB,
-  o: { count: number; seed: number; baseUrl: string; now?: Date },
+  o: { count: number; seed: number; baseUrl: string; now?: Date; cityNames?: CityNames },
 ): Promise<DemoResult> {
   const rnd = new SeededRandom(o.seed);
   const end = o.now ?? new Date();
   const clock = new FakeClock(end);
   const logger = createLogger('silent');
-  const config = { baseUrl: o.baseUrl, smtpUrl: undefined };
+  const cityNames = o.cityNames ?? DEFAULT_CITY_NAMES;
+  const config = { baseUrl: o.baseUrl, smtpUrl: undefined, cityNames };
   const mailer = new Mailer(config, clock);
   const consent = new ConsentService(db, clock);
-  await consent.ensureInitialVersion();
+  await consent.ensureInitialVersion(cityNames);
   const participants = new ParticipantService({ db, mailer, clock, config, logger, consent });
   const staffService = new StaffService({ db, mailer, clock, config, logger });
   const ref = await loadReference(db);

@@ -1,4 +1,5 @@
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type i18n, type TFunction } from 'i18next';
+import { DEFAULT_CITY_NAMES, type CityNames } from '../config';
 import { en, type Catalogue } from './locales/en';
 import { es } from './locales/es';
 import { ko } from './locales/ko';
@@ -41,8 +42,45 @@ void instance.init({
   resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: catalogues[l] }])),
 });
 
-export function translator(locale: string): TFunction {
-  return instance.getFixedT(isLocale(locale) ? locale : DEFAULT_LOCALE);
+/**
+ * A `t` in a language, interpolating the city's names ({{city}}, {{service311}}, {{office}}).
+ * Pass config.cityNames wherever the text can reach a resident; the default is the English
+ * catalogue's names. A name left at its English default is said as each catalogue says it
+ * (Los Ángeles, 로스앤젤레스…); any other name is used as configured in every language.
+ */
+export function translator(locale: string, names: CityNames = DEFAULT_CITY_NAMES): TFunction {
+  const lng = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const vars = cityVariables(lng, names);
+  const key = JSON.stringify(vars);
+  let clone = clones.get(key);
+  if (!clone) {
+    // A clone shares the resources; only its default interpolation values differ.
+    clone = instance.cloneInstance({
+      interpolation: { ...instance.options.interpolation, defaultVariables: vars },
+    });
+    clones.set(key, clone);
+  }
+  return clone.getFixedT(lng);
+}
+
+const clones = new Map<string, i18n>();
+
+/** The names as the catalogue of `lng` says them, where the configured name is the default. */
+export function cityVariables(lng: Locale, names: CityNames): CityNames {
+  const own = catalogues[lng].city;
+  const pick = (configured: string, english: string, translated: string) =>
+    configured === english ? translated : configured;
+  return {
+    city: pick(names.city, en.city.name, own.name),
+    service311: pick(names.service311, en.city.service311, own.service311),
+    office: pick(names.office, en.city.office, own.office),
+  };
+}
+
+/** The language of a `t` made by translator() (i18next's fixed t carries it as `lng`). */
+export function localeOf(t: TFunction): Locale {
+  const lng = (t as unknown as { lng?: unknown }).lng;
+  return isLocale(lng) ? lng : DEFAULT_LOCALE;
 }
 
 export function isLocale(value: unknown): value is Locale {

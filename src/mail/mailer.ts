@@ -53,7 +53,7 @@ export interface ComposedMail {
  */
 export class Mailer {
   constructor(
-    private readonly config: Pick<Config, 'smtpUrl' | 'baseUrl'>,
+    private readonly config: Pick<Config, 'smtpUrl' | 'baseUrl' | 'cityNames'>,
     private readonly clock: Clock,
   ) {}
 
@@ -62,7 +62,7 @@ export class Mailer {
   }
 
   async compose<N extends TemplateName>(req: MailRequest<N>): Promise<ComposedMail> {
-    const rendered = await renderMail(req.template, req.language, req.data);
+    const rendered = await renderMail(req.template, req.language, req.data, this.config.cityNames);
     return {
       template: req.template,
       to: stripLineBreaks(req.to),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ejs from 'ejs';
 import { VIEWS_DIR } from '../paths';
+import type { CityNames } from '../config';
 import { translator } from '../i18n/i18n';
 
 /**
@@ -68,8 +69,10 @@ export async function renderMail<N extends TemplateName>(
   name: N,
   language: string,
   data: TemplateData<N>,
+  /** The city's names for {{city}}, {{service311}}, {{office}}; the catalogue's by default. */
+  cityNames?: CityNames,
 ): Promise<RenderedMail> {
-  const t = translator(language);
+  const t = translator(language, cityNames);
   const locals = { ...(data as object), t, lang: language };
   const dir = path.join(VIEWS_DIR, 'emails');
   const [text, html] = await Promise.all([

@@ -1,10 +1,13 @@
 import type { DB } from '../db/database';
+import type { Labels } from './reference.labels';
 
 export interface ReferenceData {
+  /** Residents see a language by its native name, whatever the page's language. */
   languages: { code: string; english_name: string; native_name: string }[];
-  districts: { district: number; name: string }[];
-  councils: { id: number; name: string; service_region: string }[];
-  requestTypes: { name: string; usual_owner: string }[];
+  /** `name` is the staff name ("Council District 1"); `labels` what residents read, by locale. */
+  districts: { district: number; name: string; labels: Labels }[];
+  councils: { id: number; name: string; service_region: string; labels: Labels }[];
+  requestTypes: { name: string; usual_owner: string; labels: Labels }[];
   languageCodes: Set<string>;
   districtNumbers: Set<number>;
   councilIds: Set<number>;
@@ -22,24 +25,31 @@ export async function loadReference(db: DB): Promise<ReferenceData> {
       .select(['code', 'english_name', 'native_name'])
       .orderBy('sort_order')
       .execute(),
-    db.selectFrom('council_districts').select(['district', 'name']).orderBy('district').execute(),
+    db
+      .selectFrom('council_districts')
+      .select(['district', 'name', 'labels'])
+      .orderBy('district')
+      .execute(),
     db
       .selectFrom('neighborhood_councils')
-      .select(['id', 'name', 'service_region'])
+      .select(['id', 'name', 'service_region', 'labels'])
       .orderBy('service_region')
       .orderBy('name')
       .execute(),
     db
       .selectFrom('request_types')
-      .select(['name', 'usual_owner'])
+      .select(['name', 'usual_owner', 'labels'])
       .orderBy('requests_2019_2020', 'desc')
       .execute(),
   ]);
+  // Labels are stored complete (the seed filled in English and logged what it lacked).
+  const parsed = <T extends { labels: string }>(rows: T[]) =>
+    rows.map((r) => ({ ...r, labels: JSON.parse(r.labels) as Labels }));
   return {
     languages,
-    districts,
-    councils,
-    requestTypes,
+    districts: parsed(districts),
+    councils: parsed(councils),
+    requestTypes: parsed(requestTypes),
     languageCodes: new Set(languages.map((l) => l.code)),
     districtNumbers: new Set(districts.map((d) => d.district)),
     councilIds: new Set(councils.map((c) => c.id)),

@@ -3,13 +3,22 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { SEEDS_DIR } from '../paths';
 import type { Kysely, Transaction } from 'kysely';
+import type { Logger } from 'pino';
 import type { DB } from '../db/database';
 import type { Database } from '../db/schema';
+import { referenceLabels } from './reference.labels';
 
 type Row = Record<string, string>;
 
-function readCsv(file: string): Row[] {
-  return parse(fs.readFileSync(path.join(SEEDS_DIR, file)), {
+export interface SeedOptions {
+  /** Warned once per label a CSV lacks (file, code, language). */
+  logger: Pick<Logger, 'warn'>;
+  /** Where the CSVs are; db/seeds by default (tests point it at another city's files). */
+  dir?: string;
+}
+
+function readRows(dir: string, file: string): Row[] {
+  return parse(fs.readFileSync(path.join(dir, file)), {
     columns: true,
     skip_empty_lines: true,
     trim: true,
@@ -22,14 +31,25 @@ function readCsv(file: string): Row[] {
  * Idempotent: each table is replaced in one transaction, so editing a CSV and restarting is
  * enough to serve another city's districts or request types.
  */
-export async function loadReferenceData(db: DB): Promise<void> {
+export async function loadReferenceData(db: DB, o: SeedOptions): Promise<void> {
+  const dir = o.dir ?? SEEDS_DIR;
+  const readCsv = (file: string) => readRows(dir, file);
+  // What residents see: the label_<locale> columns, English where one is missing (logged).
+  const labels = (file: string, code: string, r: Row) =>
+    JSON.stringify(
+      referenceLabels(r, code, (language) =>
+        o.logger.warn({ file, code, language }, 'reference label missing: English used'),
+      ),
+    );
   const districts = readCsv('council_districts.csv').map((r) => ({
     district: Number(r.district),
     name: r.name,
+    labels: labels('council_districts.csv', r.district, r),
   }));
   const councils = readCsv('neighborhood_councils.csv').map((r) => ({
     name: r.name,
     service_region: r.service_region,
+    labels: labels('neighborhood_councils.csv', r.name, r),
   }));
   const agencies = readCsv('myla311_owner_agencies.csv').map((r) => ({
     code: r.code,
@@ -39,6 +59,7 @@ export async function loadReferenceData(db: DB): Promise<void> {
     name: r.request_type,
     usual_owner: r.usual_owner,
     requests_2019_2020: Number(r.requests_2019_2020),
+    labels: labels('myla311_request_types.csv', r.request_type, r),
   }));
   const sources = readCsv('myla311_request_sources.csv').map((r) => ({ name: r.request_source }));
   const statuses = readCsv('myla311_statuses.csv').map((r) => ({

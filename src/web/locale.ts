@@ -5,9 +5,11 @@ import {
   LOCALE_NAMES,
   isLocale,
   negotiateLocale,
+  cityVariables,
+  localeOf,
   translator,
 } from '../i18n/i18n';
-import type { Config } from '../config';
+import type { CityNames, Config } from '../config';
 
 export const LANG_COOKIE = 'lang';
 
@@ -32,7 +34,7 @@ export function residentLocale(config: Config): RequestHandler {
     } else {
       lang = negotiateLocale(req.get('accept-language')) ?? DEFAULT_LOCALE;
     }
-    setLocale(res.locals, lang);
+    setLocale(res.locals, lang, config.cityNames);
     res.locals.languageSwitcher = LOCALES.map((code) => ({
       code,
       name: LOCALE_NAMES[code],
@@ -44,16 +46,24 @@ export function residentLocale(config: Config): RequestHandler {
 }
 
 /** Staff pages are in English. */
-export const staffLocale: RequestHandler = (_req, res, next) => {
-  setLocale(res.locals, 'en');
-  next();
-};
+export function staffLocale(config: Config): RequestHandler {
+  return (_req, res, next) => {
+    setLocale(res.locals, 'en', config.cityNames);
+    next();
+  };
+}
 
-function setLocale(locals: Record<string, any>, lang: string): void {
-  const t = translator(lang);
+/**
+ * Sets lang, t, dir, the configured city names (`cityNames`, for a translator in another language)
+ * and those names as the page's language says them (`city.service311` …).
+ */
+function setLocale(locals: Record<string, any>, lang: string, names: CityNames): void {
+  const t = translator(lang, names);
   locals.lang = lang;
   locals.t = t;
   locals.dir = t('meta.dir');
+  locals.cityNames = names;
+  locals.city = cityVariables(localeOf(t), names);
 }
 
 function withLang(originalUrl: string, lang: string): string {

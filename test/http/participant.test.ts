@@ -1,4 +1,5 @@
 import type request from 'supertest';
+import { translator } from '../../src/i18n/i18n';
 import { ko } from '../../src/i18n/locales/ko';
 import {
   buildTestApp,
@@ -425,8 +426,9 @@ describe('paper sign-up form', () => {
     expect(res.text).toMatch(/<html lang="ko" dir="ltr"/);
     expect(res.text).toContain(ko.join.paperTitle);
     expect(res.text).toContain(`>${ko.fields.firstName.label}</label>`);
-    expect(res.text).toContain(ko.fields.myla311Use.legend);
-    expect(res.text).toContain(ko.consent.defaultText);
+    // Sentences naming the city or its 311 service are said with the configured names.
+    expect(res.text).toContain(translator('ko')('fields.myla311Use.legend'));
+    expect(res.text).toContain(translator('ko')('consent.defaultText'));
     expect(res.text).toContain(ko.join.paperSignature);
     expect(res.text).toContain('href="/assets/css/paper-form.css"');
     // Empty: nothing typed, no site navigation or footer on paper.

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { FakeClock, MINUTE } from '../../src/clock';
+import { DEFAULT_CITY_NAMES } from '../../src/config';
 import { openDatabase, type DB } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
 import { appJobs } from '../../src/jobs/jobs';
@@ -88,7 +89,10 @@ describe('the rate-limit store in the database', () => {
       db,
       clock,
       logger: createLogger('silent'),
-      mailer: new Mailer({ smtpUrl: undefined, baseUrl: 'http://city.test' }, clock),
+      mailer: new Mailer(
+        { smtpUrl: undefined, baseUrl: 'http://city.test', cityNames: DEFAULT_CITY_NAMES },
+        clock,
+      ),
       mailFrom: 'x@city.test',
     }).find((j) => j.name === 'purge-rate-limits');
     await job!.run();

@@ -30,6 +30,8 @@ export interface TestAppOptions {
   joinRateLimit?: number;
   /** Database file; default in memory. */
   databasePath?: string;
+  /** Reference CSVs to load instead of db/seeds (another city's). */
+  seedsDir?: string;
 }
 
 export const PASSWORD = 'correct horse battery staple';
@@ -38,9 +40,12 @@ export const PASSWORD = 'correct horse battery staple';
 export async function buildTestApp(o: TestAppOptions = {}): Promise<TestContext> {
   const opened = openDatabase(o.databasePath ?? ':memory:');
   const config = testConfig({ smtpUrl: o.smtp?.url, ...o.config });
-  const { sessionSecret } = await prepareDatabase(opened.db, config);
-  const clock = new FakeClock(new Date());
   const logger = createLogger('silent');
+  const { sessionSecret } = await prepareDatabase(opened.db, config, {
+    logger,
+    seedsDir: o.seedsDir,
+  });
+  const clock = new FakeClock(new Date());
   const mailer = new Mailer(config, clock);
   const app = await createApp({
     db: opened.db,

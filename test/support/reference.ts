@@ -1,5 +1,8 @@
 import type { ReferenceData } from '../../src/reference/reference.queries';
 
+/** The same label in every language (unit tests of rules do not look at labels). */
+const same = (label: string) => ({ en: label, es: label, ko: label, hy: label, 'zh-Hant': label });
+
 /** A small, fixed stand-in for the city's reference data, for unit tests of pure rules. */
 export function fakeReference(): ReferenceData {
   const languages = [
@@ -12,14 +15,15 @@ export function fakeReference(): ReferenceData {
   const districts = Array.from({ length: 15 }, (_, i) => ({
     district: i + 1,
     name: `District ${i + 1}`,
+    labels: same(`District ${i + 1}`),
   }));
   const councils = [
-    { id: 10, name: 'Boyle Heights', service_region: 'East' },
-    { id: 20, name: 'Venice', service_region: 'West' },
+    { id: 10, name: 'Boyle Heights', service_region: 'East', labels: same('Boyle Heights') },
+    { id: 20, name: 'Venice', service_region: 'West', labels: same('Venice') },
   ];
   const requestTypes = [
-    { name: 'Bulky Items', usual_owner: 'Sanitation' },
-    { name: 'Graffiti Removal', usual_owner: 'Public Works' },
+    { name: 'Bulky Items', usual_owner: 'Sanitation', labels: same('Bulky Items') },
+    { name: 'Graffiti Removal', usual_owner: 'Public Works', labels: same('Graffiti Removal') },
   ];
   return {
     languages,

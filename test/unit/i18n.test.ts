@@ -130,6 +130,39 @@ describe('negotiateLocale', () => {
   });
 });
 
+describe('the city names', () => {
+  const springfield = { city: 'Springfield', service311: 'Springfield 311', office: 'Civic Life' };
+
+  it("are the catalogues' own by default, in each language", () => {
+    expect(translator('en')('site.owner')).toBe(
+      'City of Los Angeles · Office of Community Engagement',
+    );
+    expect(translator('es')('home.contact')).toContain('desde fuera de Los Ángeles');
+    expect(translator('ko')('site.banner')).toBe('로스앤젤레스시 공식 웹사이트');
+  });
+
+  it('are the configured ones, as given, in every language', () => {
+    for (const locale of LOCALES) {
+      const t = translator(locale, springfield);
+      expect(t('mail.signature')).toContain('Springfield');
+      expect(t('mail.signature')).toContain('Civic Life');
+      expect(t('fields.myla311Use.required')).toContain('Springfield 311');
+    }
+  });
+
+  it('leave no {{placeholder}} of theirs in any sentence', () => {
+    for (const locale of LOCALES) {
+      const t = translator(locale, springfield);
+      for (const [key] of leaves(catalogues.en)) {
+        expect([key, t(key)]).not.toEqual([
+          key,
+          expect.stringMatching(/\{\{(city|service311|office)\}\}/),
+        ]);
+      }
+    }
+  });
+});
+
 describe('translator', () => {
   it('translates into each locale', () => {
     expect(translator('en')('errors.home')).toBe(catalogues.en.errors.home);

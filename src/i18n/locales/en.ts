@@ -4,29 +4,33 @@
  */
 export const en = {
   meta: { dir: 'ltr' },
+  // The city's default names (its settings' defaults, src/config.ts), as each language says them.
+  // Sentences say {{city}}, {{service311}} and {{office}}: src/i18n/CONTEXT.md.
+  city: { name: 'Los Angeles', service311: 'MyLA311', office: 'Office of Community Engagement' },
   site: {
     name: 'Civic Panel',
-    owner: 'City of Los Angeles · Office of Community Engagement',
+    owner: 'City of {{city}} · {{office}}',
     skip: 'Skip to main content',
-    banner: 'An official website of the City of Los Angeles',
+    banner: 'An official website of the City of {{city}}',
     languages: 'Languages',
     menu: 'Menu',
-    footer: 'Civic Panel helps the City hear from residents about MyLA311 and City services.',
+    footer:
+      'Civic Panel helps the City hear from residents about {{service311}} and City services.',
     privacy: 'We use what you tell us only to invite you to research and to improve City services.',
   },
   home: {
     title: 'Help make City services work better',
-    lead: 'The City of Los Angeles is asking residents how MyLA311 and City services work for them.',
+    lead: 'The City of {{city}} is asking residents how {{service311}} and City services work for them.',
     what: 'What is the panel?',
     whatBody:
-      'The panel is a group of Los Angeles residents who agree to be invited to short surveys and small group conversations about City services such as bulky item pickup or graffiti removal.',
+      'The panel is a group of {{city}} residents who agree to be invited to short surveys and small group conversations about City services such as bulky item pickup or graffiti removal.',
     who: 'Who can take part?',
     whoBody:
-      'Anyone who lives in Los Angeles, whether or not they have used MyLA311. You can take part in your own language, online or in person.',
+      'Anyone who lives in {{city}}, whether or not they have used {{service311}}. You can take part in your own language, online or in person.',
     privacy: 'Your information',
     privacyBody:
       'You decide what you share. You can change your details, pause contact or delete your information at any time.',
-    contact: 'Questions? Call 3-1-1 (or 213-473-3231 from outside Los Angeles).',
+    contact: 'Questions? Call 3-1-1 (or 213-473-3231 from outside {{city}}).',
   },
   errors: {
     notFoundTitle: 'Page not found',
@@ -65,11 +69,11 @@ export const en = {
     contactHeading: 'How to reach you',
     contactHint: 'Give an email address, a phone number, or both.',
     placeHeading: 'Where you live',
-    myla311Heading: 'MyLA311 and you',
+    myla311Heading: '{{service311}} and you',
     takingPartHeading: 'Taking part',
     demographicsHeading: 'About you',
     demographicsIntro:
-      'These questions help us hear from all of Los Angeles. You can skip them or choose "Prefer not to say".',
+      'These questions help us hear from all of {{city}}. You can skip them or choose "Prefer not to say".',
     consentHeading: 'Your consent',
     submit: 'Join the panel',
     honeypot: 'Leave this field empty',
@@ -79,7 +83,7 @@ export const en = {
     checkEmailSpam: 'If you do not see it in a few minutes, check your spam or junk folder.',
     thanksPhoneTitle: 'Thank you for joining',
     thanksPhoneBody:
-      "Someone from the City's Office of Community Engagement will call you to confirm your place in the panel.",
+      "Someone from the City's {{office}} will call you to confirm your place in the panel.",
     paperTitle: 'Civic Panel sign-up form',
     paperIntro: 'Please write clearly in capital letters. Staff will enter this form for you.',
     paperSignature: 'Signature',
@@ -119,15 +123,14 @@ export const en = {
     councilDistrict: {
       label: 'City Council district',
       hint: 'Not sure? Choose "I don\'t know".',
-      option: 'District {{n}}',
     },
     neighborhoodCouncil: { label: 'Neighborhood council' },
     myla311Use: {
-      legend: 'Have you used MyLA311 (3-1-1) to ask the City for a service?',
-      required: 'Tell us whether you have used MyLA311',
+      legend: 'Have you used {{service311}} (3-1-1) to ask the City for a service?',
+      required: 'Tell us whether you have used {{service311}}',
     },
-    channels: { legend: 'How have you contacted MyLA311?' },
-    requestTypes: { legend: 'What have you reported to MyLA311?' },
+    channels: { legend: 'How have you contacted {{service311}}?' },
+    requestTypes: { legend: 'What have you reported to {{service311}}?' },
     needs: { legend: 'What would help you take part?' },
     interpreterLanguage: {
       label: 'Language for the interpreter',
@@ -158,9 +161,9 @@ export const en = {
     contactPreference: { email: 'Email', phone: 'Phone call', text: 'Text message' },
     myla311Use: { never: 'Never', once: 'Once', few: 'A few times', often: 'Often' },
     channels: {
-      app: 'MyLA311 app',
+      app: '{{service311}} app',
       phone: 'Phone (3-1-1)',
-      web: 'MyLA311 website',
+      web: '{{service311}} website',
       in_person: 'In person',
     },
     needs: {
@@ -205,23 +208,9 @@ export const en = {
     },
     pause: { '3': '3 months', '6': '6 months', '12': '12 months' },
   },
-  requestTypes: {
-    'Bulky Items': 'Bulky item pickup',
-    'Graffiti Removal': 'Graffiti removal',
-    'Illegal Dumping Pickup': 'Illegal dumping pickup',
-    'Metal/Household Appliances': 'Metal and household appliance pickup',
-    'Homeless Encampment': 'Homeless encampment',
-    'Electronic Waste': 'Electronic waste pickup',
-    'Dead Animal Removal': 'Dead animal removal',
-    Other: 'Something else',
-    'Single Streetlight Issue': 'A streetlight that is out',
-    'Multiple Streetlight Issue': 'Several streetlights that are out',
-    'Report Water Waste': 'Water waste',
-    Feedback: 'Feedback to the City',
-  },
   consent: {
     defaultText:
-      'By joining the Civic Panel you agree that the City of Los Angeles Office of Community Engagement may keep the details you give here and contact you, in your language, to invite you to surveys and focus groups about City services. Taking part is always voluntary. We use your answers to improve City services and report them only in summaries that do not name you. We do not sell your details or share them outside the City. You can change your details, pause contact, leave the panel or delete your information at any time with the link in every email we send.',
+      'By joining the Civic Panel you agree that the City of {{city}} {{office}} may keep the details you give here and contact you, in your language, to invite you to surveys and focus groups about City services. Taking part is always voluntary. We use your answers to improve City services and report them only in summaries that do not name you. We do not sell your details or share them outside the City. You can change your details, pause contact, leave the panel or delete your information at any time with the link in every email we send.',
     version: 'Consent text, version {{version}}',
   },
   me: {
@@ -292,7 +281,7 @@ export const en = {
   mail: {
     greeting: 'Hello {{name}},',
     greetingNoName: 'Hello,',
-    signature: 'Civic Panel · City of Los Angeles Office of Community Engagement',
+    signature: 'Civic Panel · City of {{city}} {{office}}',
     manageFooter: 'See or change your details, pause contact or leave the panel: {{link}}',
     notYou: 'If you did not ask for this, you can ignore this email and nothing will happen.',
     confirm: {

@@ -2,31 +2,36 @@ import type { Catalogue } from './en';
 
 export const es: Catalogue = {
   meta: { dir: 'ltr' },
+  city: {
+    name: 'Los Ángeles',
+    service311: 'MyLA311',
+    office: 'Oficina de Participación Comunitaria',
+  },
   site: {
     name: 'Civic Panel',
-    owner: 'Ciudad de Los Ángeles · Oficina de Participación Comunitaria',
+    owner: 'Ciudad de {{city}} · {{office}}',
     skip: 'Ir al contenido principal',
-    banner: 'Un sitio web oficial de la Ciudad de Los Ángeles',
+    banner: 'Un sitio web oficial de la Ciudad de {{city}}',
     languages: 'Idiomas',
     menu: 'Menú',
     footer:
-      'Civic Panel ayuda a la Ciudad a escuchar a los residentes sobre MyLA311 y los servicios de la Ciudad.',
+      'Civic Panel ayuda a la Ciudad a escuchar a los residentes sobre {{service311}} y los servicios de la Ciudad.',
     privacy:
       'Usamos lo que nos dice solo para invitarle a estudios y mejorar los servicios de la Ciudad.',
   },
   home: {
     title: 'Ayude a mejorar los servicios de la Ciudad',
-    lead: 'La Ciudad de Los Ángeles pregunta a los residentes cómo les funcionan MyLA311 y los servicios de la Ciudad.',
+    lead: 'La Ciudad de {{city}} pregunta a los residentes cómo les funcionan {{service311}} y los servicios de la Ciudad.',
     what: '¿Qué es el panel?',
     whatBody:
-      'El panel es un grupo de residentes de Los Ángeles que aceptan ser invitados a encuestas cortas y a conversaciones en grupos pequeños sobre servicios de la Ciudad, como la recolección de artículos voluminosos o la eliminación de grafiti.',
+      'El panel es un grupo de residentes de {{city}} que aceptan ser invitados a encuestas cortas y a conversaciones en grupos pequeños sobre servicios de la Ciudad, como la recolección de artículos voluminosos o la eliminación de grafiti.',
     who: '¿Quién puede participar?',
     whoBody:
-      'Cualquier persona que viva en Los Ángeles, haya usado MyLA311 o no. Puede participar en su propio idioma, en línea o en persona.',
+      'Cualquier persona que viva en {{city}}, haya usado {{service311}} o no. Puede participar en su propio idioma, en línea o en persona.',
     privacy: 'Su información',
     privacyBody:
       'Usted decide qué compartir. Puede cambiar sus datos, pausar el contacto o borrar su información en cualquier momento.',
-    contact: '¿Preguntas? Llame al 3-1-1 (o al 213-473-3231 desde fuera de Los Ángeles).',
+    contact: '¿Preguntas? Llame al 3-1-1 (o al 213-473-3231 desde fuera de {{city}}).',
   },
   errors: {
     notFoundTitle: 'No se encontró la página',
@@ -65,11 +70,11 @@ export const es: Catalogue = {
     contactHeading: 'Cómo comunicarnos con usted',
     contactHint: 'Indique un correo electrónico, un número de teléfono o ambos.',
     placeHeading: 'Dónde vive',
-    myla311Heading: 'MyLA311 y usted',
+    myla311Heading: '{{service311}} y usted',
     takingPartHeading: 'Su participación',
     demographicsHeading: 'Sobre usted',
     demographicsIntro:
-      'Estas preguntas nos ayudan a escuchar a todo Los Ángeles. Puede saltarlas o elegir "Prefiero no decirlo".',
+      'Estas preguntas nos ayudan a escuchar a todo {{city}}. Puede saltarlas o elegir "Prefiero no decirlo".',
     consentHeading: 'Su consentimiento',
     submit: 'Unirse al panel',
     honeypot: 'Deje este campo vacío',
@@ -79,7 +84,7 @@ export const es: Catalogue = {
     checkEmailSpam: 'Si no lo ve en unos minutos, revise su carpeta de correo no deseado (spam).',
     thanksPhoneTitle: 'Gracias por unirse',
     thanksPhoneBody:
-      'Una persona de la Oficina de Participación Comunitaria de la Ciudad le llamará para confirmar su lugar en el panel.',
+      'Una persona de la {{office}} de la Ciudad le llamará para confirmar su lugar en el panel.',
     paperTitle: 'Formulario de inscripción de Civic Panel',
     paperIntro:
       'Escriba con claridad y en letras mayúsculas. El personal ingresará este formulario por usted.',
@@ -119,15 +124,14 @@ export const es: Catalogue = {
     councilDistrict: {
       label: 'Distrito del Concejo Municipal',
       hint: '¿Tiene dudas? Elija "No sé".',
-      option: 'Distrito {{n}}',
     },
     neighborhoodCouncil: { label: 'Concejo Vecinal' },
     myla311Use: {
-      legend: '¿Ha usado MyLA311 (3-1-1) para pedirle un servicio a la Ciudad?',
-      required: 'Díganos si ha usado MyLA311',
+      legend: '¿Ha usado {{service311}} (3-1-1) para pedirle un servicio a la Ciudad?',
+      required: 'Díganos si ha usado {{service311}}',
     },
-    channels: { legend: '¿Cómo se ha comunicado con MyLA311?' },
-    requestTypes: { legend: '¿Qué ha reportado a MyLA311?' },
+    channels: { legend: '¿Cómo se ha comunicado con {{service311}}?' },
+    requestTypes: { legend: '¿Qué ha reportado a {{service311}}?' },
     needs: { legend: '¿Qué le ayudaría a participar?' },
     interpreterLanguage: {
       label: 'Idioma del intérprete',
@@ -163,9 +167,9 @@ export const es: Catalogue = {
     },
     myla311Use: { never: 'Nunca', once: 'Una vez', few: 'Algunas veces', often: 'Con frecuencia' },
     channels: {
-      app: 'Aplicación MyLA311',
+      app: 'Aplicación {{service311}}',
       phone: 'Teléfono (3-1-1)',
-      web: 'Sitio web de MyLA311',
+      web: 'Sitio web de {{service311}}',
       in_person: 'En persona',
     },
     needs: {
@@ -210,23 +214,9 @@ export const es: Catalogue = {
     },
     pause: { '3': '3 meses', '6': '6 meses', '12': '12 meses' },
   },
-  requestTypes: {
-    'Bulky Items': 'Recolección de artículos voluminosos',
-    'Graffiti Removal': 'Eliminación de grafiti',
-    'Illegal Dumping Pickup': 'Recolección de basura tirada ilegalmente',
-    'Metal/Household Appliances': 'Recolección de metales y electrodomésticos',
-    'Homeless Encampment': 'Campamento de personas sin hogar',
-    'Electronic Waste': 'Recolección de desechos electrónicos',
-    'Dead Animal Removal': 'Retiro de animales muertos',
-    Other: 'Otra cosa',
-    'Single Streetlight Issue': 'Una luz de la calle que no funciona',
-    'Multiple Streetlight Issue': 'Varias luces de la calle que no funcionan',
-    'Report Water Waste': 'Desperdicio de agua',
-    Feedback: 'Comentarios para la Ciudad',
-  },
   consent: {
     defaultText:
-      'Al unirse a Civic Panel, usted acepta que la Oficina de Participación Comunitaria de la Ciudad de Los Ángeles pueda guardar los datos que proporciona aquí y comunicarse con usted, en su idioma, para invitarle a encuestas y grupos de enfoque sobre los servicios de la Ciudad. Su participación siempre es voluntaria. Usamos sus respuestas para mejorar los servicios de la Ciudad y solo las damos a conocer en resúmenes que no mencionan su nombre. No vendemos sus datos ni los compartimos fuera de la Ciudad. Puede cambiar sus datos, pausar el contacto, dejar el panel o borrar su información en cualquier momento con el enlace que aparece en cada correo electrónico que le enviamos.',
+      'Al unirse a Civic Panel, usted acepta que la {{office}} de la Ciudad de {{city}} pueda guardar los datos que proporciona aquí y comunicarse con usted, en su idioma, para invitarle a encuestas y grupos de enfoque sobre los servicios de la Ciudad. Su participación siempre es voluntaria. Usamos sus respuestas para mejorar los servicios de la Ciudad y solo las damos a conocer en resúmenes que no mencionan su nombre. No vendemos sus datos ni los compartimos fuera de la Ciudad. Puede cambiar sus datos, pausar el contacto, dejar el panel o borrar su información en cualquier momento con el enlace que aparece en cada correo electrónico que le enviamos.',
     version: 'Texto de consentimiento, versión {{version}}',
   },
   me: {
@@ -297,7 +287,7 @@ export const es: Catalogue = {
   mail: {
     greeting: 'Hola, {{name}}:',
     greetingNoName: 'Hola:',
-    signature: 'Civic Panel · Oficina de Participación Comunitaria de la Ciudad de Los Ángeles',
+    signature: 'Civic Panel · {{office}} de la Ciudad de {{city}}',
     manageFooter: 'Vea o cambie sus datos, pause el contacto o deje el panel: {{link}}',
     notYou: 'Si usted no pidió esto, puede ignorar este correo electrónico y no pasará nada.',
     confirm: {

@@ -2,29 +2,30 @@ import type { Catalogue } from './en';
 
 export const ko: Catalogue = {
   meta: { dir: 'ltr' },
+  city: { name: '로스앤젤레스', service311: 'MyLA311', office: '지역사회 참여 사무국' },
   site: {
     name: 'Civic Panel',
-    owner: '로스앤젤레스시 · 지역사회 참여 사무국',
+    owner: '{{city}}시 · {{office}}',
     skip: '본문으로 건너뛰기',
-    banner: '로스앤젤레스시 공식 웹사이트',
+    banner: '{{city}}시 공식 웹사이트',
     languages: '언어',
     menu: '메뉴',
-    footer: 'Civic Panel은 시가 MyLA311과 시 서비스에 대한 주민의 의견을 듣도록 돕습니다.',
+    footer: 'Civic Panel은 시가 {{service311}}과 시 서비스에 대한 주민의 의견을 듣도록 돕습니다.',
     privacy: '알려 주신 정보는 조사에 초대하고 시 서비스를 개선하는 데에만 사용합니다.',
   },
   home: {
     title: '시 서비스를 더 좋게 만드는 데 도움을 주세요',
-    lead: '로스앤젤레스시는 주민들에게 MyLA311과 시 서비스가 어떻게 도움이 되는지 묻고 있습니다.',
+    lead: '{{city}}시는 주민들에게 {{service311}}과 시 서비스가 어떻게 도움이 되는지 묻고 있습니다.',
     what: '패널이란 무엇인가요?',
     whatBody:
-      '패널은 대형 폐기물 수거나 낙서 제거와 같은 시 서비스에 관한 짧은 설문조사와 소규모 그룹 대화에 초대받는 데 동의한 로스앤젤레스 주민들의 모임입니다.',
+      '패널은 대형 폐기물 수거나 낙서 제거와 같은 시 서비스에 관한 짧은 설문조사와 소규모 그룹 대화에 초대받는 데 동의한 {{city}} 주민들의 모임입니다.',
     who: '누가 참여할 수 있나요?',
     whoBody:
-      'MyLA311을 사용해 본 적이 있든 없든 로스앤젤레스에 사는 누구나 참여할 수 있습니다. 본인의 언어로, 온라인 또는 대면으로 참여할 수 있습니다.',
+      '{{service311}}을 사용해 본 적이 있든 없든 {{city}}에 사는 누구나 참여할 수 있습니다. 본인의 언어로, 온라인 또는 대면으로 참여할 수 있습니다.',
     privacy: '귀하의 정보',
     privacyBody:
       '무엇을 공유할지는 본인이 결정합니다. 언제든지 정보를 변경하거나, 연락을 일시 중지하거나, 정보를 삭제할 수 있습니다.',
-    contact: '문의 사항이 있으면 3-1-1(로스앤젤레스 외부에서는 213-473-3231)로 전화하세요.',
+    contact: '문의 사항이 있으면 3-1-1({{city}} 외부에서는 213-473-3231)로 전화하세요.',
   },
   errors: {
     notFoundTitle: '페이지를 찾을 수 없습니다',
@@ -63,11 +64,11 @@ export const ko: Catalogue = {
     contactHeading: '연락 방법',
     contactHint: '이메일 주소나 전화번호 중 하나 또는 둘 다 입력하세요.',
     placeHeading: '거주지',
-    myla311Heading: 'MyLA311 이용 경험',
+    myla311Heading: '{{service311}} 이용 경험',
     takingPartHeading: '참여 방법',
     demographicsHeading: '본인에 대하여',
     demographicsIntro:
-      '이 질문들은 로스앤젤레스 전 지역의 의견을 고루 듣는 데 도움이 됩니다. 질문을 건너뛰거나 "밝히고 싶지 않음"을 선택할 수 있습니다.',
+      '이 질문들은 {{city}} 전 지역의 의견을 고루 듣는 데 도움이 됩니다. 질문을 건너뛰거나 "밝히고 싶지 않음"을 선택할 수 있습니다.',
     consentHeading: '동의',
     submit: '패널 가입하기',
     honeypot: '이 칸은 비워 두세요',
@@ -76,8 +77,7 @@ export const ko: Catalogue = {
       '입력하신 주소로 이메일을 보냈습니다. 패널에 처음 가입하시는 경우 이메일에 주소를 확인하는 링크가 있고, 이미 패널에 가입되어 있는 경우 내 정보를 관리하는 링크가 있습니다. 링크는 7일 동안 유효합니다.',
     checkEmailSpam: '몇 분이 지나도 이메일이 보이지 않으면 스팸 또는 정크 메일함을 확인하세요.',
     thanksPhoneTitle: '가입해 주셔서 감사합니다',
-    thanksPhoneBody:
-      '시 지역사회 참여 사무국 담당자가 전화를 드려 패널 가입을 확정해 드릴 예정입니다.',
+    thanksPhoneBody: '시 {{office}} 담당자가 전화를 드려 패널 가입을 확정해 드릴 예정입니다.',
     paperTitle: 'Civic Panel 가입 신청서',
     paperIntro:
       '알아보기 쉽게 또박또박 써 주세요(영문은 대문자로). 직원이 이 신청서 내용을 대신 입력해 드립니다.',
@@ -115,15 +115,14 @@ export const ko: Catalogue = {
     councilDistrict: {
       label: '시의회 지구',
       hint: '잘 모르시면 "잘 모르겠음"을 선택하세요.',
-      option: '제{{n}}지구',
     },
     neighborhoodCouncil: { label: '주민의회' },
     myla311Use: {
-      legend: 'MyLA311(3-1-1)을 통해 시에 서비스를 요청한 적이 있습니까?',
-      required: 'MyLA311을 이용한 적이 있는지 알려 주세요',
+      legend: '{{service311}}(3-1-1)을 통해 시에 서비스를 요청한 적이 있습니까?',
+      required: '{{service311}}을 이용한 적이 있는지 알려 주세요',
     },
-    channels: { legend: 'MyLA311에 어떤 방법으로 연락하셨습니까?' },
-    requestTypes: { legend: 'MyLA311에 무엇을 신고하셨습니까?' },
+    channels: { legend: '{{service311}}에 어떤 방법으로 연락하셨습니까?' },
+    requestTypes: { legend: '{{service311}}에 무엇을 신고하셨습니까?' },
     needs: { legend: '참여하시는 데 무엇이 도움이 될까요?' },
     interpreterLanguage: {
       label: '통역 언어',
@@ -154,9 +153,9 @@ export const ko: Catalogue = {
     contactPreference: { email: '이메일', phone: '전화', text: '문자 메시지' },
     myla311Use: { never: '한 번도 없음', once: '한 번', few: '몇 번', often: '자주' },
     channels: {
-      app: 'MyLA311 앱',
+      app: '{{service311}} 앱',
       phone: '전화(3-1-1)',
-      web: 'MyLA311 웹사이트',
+      web: '{{service311}} 웹사이트',
       in_person: '직접 방문',
     },
     needs: {
@@ -201,23 +200,9 @@ export const ko: Catalogue = {
     },
     pause: { '3': '3개월', '6': '6개월', '12': '12개월' },
   },
-  requestTypes: {
-    'Bulky Items': '대형 폐기물 수거',
-    'Graffiti Removal': '낙서 제거',
-    'Illegal Dumping Pickup': '불법 투기물 수거',
-    'Metal/Household Appliances': '금속 및 가전제품 수거',
-    'Homeless Encampment': '노숙인 텐트촌',
-    'Electronic Waste': '전자 폐기물 수거',
-    'Dead Animal Removal': '동물 사체 수거',
-    Other: '기타',
-    'Single Streetlight Issue': '꺼진 가로등 1개',
-    'Multiple Streetlight Issue': '꺼진 가로등 여러 개',
-    'Report Water Waste': '물 낭비',
-    Feedback: '시에 대한 의견',
-  },
   consent: {
     defaultText:
-      'Civic Panel에 가입하시면 로스앤젤레스시 지역사회 참여 사무국이 여기에 제공하신 정보를 보관하고, 시 서비스에 관한 설문조사와 포커스 그룹에 초대하기 위해 귀하의 언어로 연락하는 데 동의하시게 됩니다. 참여는 언제나 자발적입니다. 귀하의 답변은 시 서비스를 개선하는 데 사용하며, 귀하의 이름이 드러나지 않는 요약 형태로만 보고합니다. 귀하의 정보를 판매하거나 시 외부와 공유하지 않습니다. 저희가 보내 드리는 모든 이메일에 있는 링크를 통해 언제든지 정보를 변경하거나, 연락을 일시 중지하거나, 패널에서 탈퇴하거나, 정보를 삭제하실 수 있습니다.',
+      'Civic Panel에 가입하시면 {{city}}시 {{office}}이 여기에 제공하신 정보를 보관하고, 시 서비스에 관한 설문조사와 포커스 그룹에 초대하기 위해 귀하의 언어로 연락하는 데 동의하시게 됩니다. 참여는 언제나 자발적입니다. 귀하의 답변은 시 서비스를 개선하는 데 사용하며, 귀하의 이름이 드러나지 않는 요약 형태로만 보고합니다. 귀하의 정보를 판매하거나 시 외부와 공유하지 않습니다. 저희가 보내 드리는 모든 이메일에 있는 링크를 통해 언제든지 정보를 변경하거나, 연락을 일시 중지하거나, 패널에서 탈퇴하거나, 정보를 삭제하실 수 있습니다.',
     version: '동의서 내용, 버전 {{version}}',
   },
   me: {
@@ -286,7 +271,7 @@ export const ko: Catalogue = {
   mail: {
     greeting: '{{name}} 님, 안녕하세요.',
     greetingNoName: '안녕하세요.',
-    signature: 'Civic Panel · 로스앤젤레스시 지역사회 참여 사무국',
+    signature: 'Civic Panel · {{city}}시 {{office}}',
     manageFooter: '내 정보 보기 또는 변경, 연락 일시 중지, 패널 탈퇴: {{link}}',
     notYou:
       '본인이 요청하지 않으셨다면 이 이메일을 무시하셔도 됩니다. 아무 일도 일어나지 않습니다.',

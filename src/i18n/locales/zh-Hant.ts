@@ -2,28 +2,29 @@ import type { Catalogue } from './en';
 
 export const zhHant: Catalogue = {
   meta: { dir: 'ltr' },
+  city: { name: '洛杉磯', service311: 'MyLA311', office: '社區參與辦公室' },
   site: {
     name: 'Civic Panel',
-    owner: '洛杉磯市 · 社區參與辦公室',
+    owner: '{{city}}市 · {{office}}',
     skip: '跳至主要內容',
-    banner: '洛杉磯市官方網站',
+    banner: '{{city}}市官方網站',
     languages: '語言',
     menu: '選單',
-    footer: 'Civic Panel 協助市政府聆聽居民對 MyLA311 及市政服務的意見。',
+    footer: 'Civic Panel 協助市政府聆聽居民對 {{service311}} 及市政服務的意見。',
     privacy: '您提供的資料僅用於邀請您參與研究及改善市政服務。',
   },
   home: {
     title: '協助改善市政服務',
-    lead: '洛杉磯市正在詢問居民 MyLA311 及市政服務對他們是否好用。',
+    lead: '{{city}}市正在詢問居民 {{service311}} 及市政服務對他們是否好用。',
     what: '什麼是居民小組？',
     whatBody:
-      '居民小組由同意受邀參加簡短問卷調查及小組座談的洛杉磯居民組成，討論大型物品收運、塗鴉清除等市政服務。',
+      '居民小組由同意受邀參加簡短問卷調查及小組座談的{{city}}居民組成，討論大型物品收運、塗鴉清除等市政服務。',
     who: '誰可以參加？',
     whoBody:
-      '任何住在洛杉磯的人都可以參加，無論是否使用過 MyLA311。您可以使用自己的語言，以線上或親自出席的方式參加。',
+      '任何住在{{city}}的人都可以參加，無論是否使用過 {{service311}}。您可以使用自己的語言，以線上或親自出席的方式參加。',
     privacy: '您的資料',
     privacyBody: '您決定要分享哪些資料。您可以隨時更改資料、暫停聯絡或刪除您的資料。',
-    contact: '有疑問嗎？請撥打 3-1-1（在洛杉磯以外請撥 213-473-3231）。',
+    contact: '有疑問嗎？請撥打 3-1-1（在{{city}}以外請撥 213-473-3231）。',
   },
   errors: {
     notFoundTitle: '找不到網頁',
@@ -60,11 +61,11 @@ export const zhHant: Catalogue = {
     contactHeading: '如何聯絡您',
     contactHint: '請提供電子郵件地址、電話號碼，或兩者都提供。',
     placeHeading: '您的居住地',
-    myla311Heading: 'MyLA311 與您',
+    myla311Heading: '{{service311}} 與您',
     takingPartHeading: '參與方式',
     demographicsHeading: '關於您',
     demographicsIntro:
-      '這些問題有助於我們聽取洛杉磯各地居民的意見。您可以跳過這些問題，或選擇「不願透露」。',
+      '這些問題有助於我們聽取{{city}}各地居民的意見。您可以跳過這些問題，或選擇「不願透露」。',
     consentHeading: '您的同意',
     submit: '加入居民小組',
     honeypot: '請將此欄留空',
@@ -73,7 +74,7 @@ export const zhHant: Catalogue = {
       '我們已寄送電子郵件至您提供的地址。如果您是第一次加入居民小組，郵件中會有確認您電子郵件地址的連結；如果您已是居民小組成員，郵件中會有管理您個人資料的連結。連結在 7 天內有效。',
     checkEmailSpam: '如果幾分鐘後仍未看到這封郵件，請查看您的垃圾郵件資料夾。',
     thanksPhoneTitle: '感謝您加入',
-    thanksPhoneBody: '市政府社區參與辦公室的工作人員會致電給您，確認您在居民小組中的名額。',
+    thanksPhoneBody: '市政府{{office}}的工作人員會致電給您，確認您在居民小組中的名額。',
     paperTitle: 'Civic Panel 報名表',
     paperIntro: '請以正楷清楚填寫（英文請用大寫字母）。工作人員會代您將此表格輸入系統。',
     paperSignature: '簽名',
@@ -110,15 +111,14 @@ export const zhHant: Catalogue = {
     councilDistrict: {
       label: '市議會選區',
       hint: '不確定嗎？請選擇「我不知道」。',
-      option: '第 {{n}} 選區',
     },
     neighborhoodCouncil: { label: '鄰里議會' },
     myla311Use: {
-      legend: '您是否曾使用 MyLA311（3-1-1）向市政府申請服務？',
-      required: '請告訴我們您是否使用過 MyLA311',
+      legend: '您是否曾使用 {{service311}}（3-1-1）向市政府申請服務？',
+      required: '請告訴我們您是否使用過 {{service311}}',
     },
-    channels: { legend: '您曾透過哪些方式聯絡 MyLA311？' },
-    requestTypes: { legend: '您曾向 MyLA311 通報哪些事項？' },
+    channels: { legend: '您曾透過哪些方式聯絡 {{service311}}？' },
+    requestTypes: { legend: '您曾向 {{service311}} 通報哪些事項？' },
     needs: { legend: '哪些協助能幫助您參與？' },
     interpreterLanguage: {
       label: '口譯語言',
@@ -146,9 +146,9 @@ export const zhHant: Catalogue = {
     contactPreference: { email: '電子郵件', phone: '電話', text: '簡訊' },
     myla311Use: { never: '從未', once: '一次', few: '幾次', often: '經常' },
     channels: {
-      app: 'MyLA311 應用程式',
+      app: '{{service311}} 應用程式',
       phone: '電話（3-1-1）',
-      web: 'MyLA311 網站',
+      web: '{{service311}} 網站',
       in_person: '親自前往',
     },
     needs: {
@@ -193,23 +193,9 @@ export const zhHant: Catalogue = {
     },
     pause: { '3': '3 個月', '6': '6 個月', '12': '12 個月' },
   },
-  requestTypes: {
-    'Bulky Items': '大型物品收運',
-    'Graffiti Removal': '塗鴉清除',
-    'Illegal Dumping Pickup': '非法傾倒物收運',
-    'Metal/Household Appliances': '金屬及家用電器收運',
-    'Homeless Encampment': '無家者營地',
-    'Electronic Waste': '電子廢棄物收運',
-    'Dead Animal Removal': '動物屍體清除',
-    Other: '其他',
-    'Single Streetlight Issue': '一盞路燈不亮',
-    'Multiple Streetlight Issue': '多盞路燈不亮',
-    'Report Water Waste': '浪費用水',
-    Feedback: '給市政府的意見',
-  },
   consent: {
     defaultText:
-      '加入 Civic Panel，即表示您同意洛杉磯市社區參與辦公室可保存您在此提供的資料，並以您的語言與您聯絡，邀請您參加有關市政服務的問卷調查及焦點小組。參與一律出於自願。我們會使用您的回答來改善市政服務，且只會以不提及您姓名的摘要形式報告。我們不會出售您的資料，也不會將您的資料提供給市政府以外的任何人。您可以隨時透過我們寄出的每封電子郵件中的連結，更改您的資料、暫停聯絡、退出居民小組或刪除您的資料。',
+      '加入 Civic Panel，即表示您同意{{city}}市{{office}}可保存您在此提供的資料，並以您的語言與您聯絡，邀請您參加有關市政服務的問卷調查及焦點小組。參與一律出於自願。我們會使用您的回答來改善市政服務，且只會以不提及您姓名的摘要形式報告。我們不會出售您的資料，也不會將您的資料提供給市政府以外的任何人。您可以隨時透過我們寄出的每封電子郵件中的連結，更改您的資料、暫停聯絡、退出居民小組或刪除您的資料。',
     version: '同意聲明，第 {{version}} 版',
   },
   me: {
@@ -273,7 +259,7 @@ export const zhHant: Catalogue = {
   mail: {
     greeting: '{{name}} 您好：',
     greetingNoName: '您好：',
-    signature: 'Civic Panel · 洛杉磯市社區參與辦公室',
+    signature: 'Civic Panel · {{city}}市{{office}}',
     manageFooter: '查看或更改您的資料、暫停聯絡或退出居民小組：{{link}}',
     notYou: '如果您沒有提出此要求，可以忽略這封電子郵件，不會有任何影響。',
     confirm: {

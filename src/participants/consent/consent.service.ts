@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock';
+import type { CityNames } from '../../config';
 import type { DB } from '../../db/database';
 import type { Database, ParticipantSource } from '../../db/schema';
 import { recordAudit } from '../../audit/audit.queries';
@@ -26,7 +27,7 @@ export class ConsentService {
   ) {}
 
   /** Version 1 from the catalogues' default text, the first time the app starts. */
-  async ensureInitialVersion(): Promise<void> {
+  async ensureInitialVersion(cityNames: CityNames): Promise<void> {
     if (await q.latestVersion(this.db)) return;
     await this.db.transaction().execute((trx) =>
       q.insertVersion(trx, {
@@ -34,7 +35,7 @@ export class ConsentService {
         publishedAt: this.clock.now().toISOString(),
         publishedBy: null,
         texts: LOCALES.map((language) => {
-          const text = translator(language)('consent.defaultText');
+          const text = translator(language, cityNames)('consent.defaultText');
           return { language, text, text_hash: hashText(text) };
         }),
       }),

@@ -50,7 +50,8 @@ export const IMPORT_FIELDS = [
     label: 'Council district',
     aliases: ['council district', 'district', 'cd'],
   },
-  { key: 'myla311Use', label: 'MyLA311 use', aliases: ['myla311 use', 'myla311', '311 use'] },
+  // The myla311 aliases match column headers in lists the first city's staff already keep.
+  { key: 'myla311Use', label: '311 use', aliases: ['myla311 use', 'myla311', '311 use'] },
   {
     key: 'format',
     label: 'In person or online',

@@ -64,7 +64,7 @@ const FIELD_LABELS: Record<string, string> = {
   ageRange: 'Age range',
   gender: 'Gender',
   race: 'Race or ethnicity',
-  channels: 'MyLA311 channels',
+  channels: '311 channels',
   requestTypes: 'Request types',
 };
 export const fieldLabel = (k: string) => FIELD_LABELS[k] ?? k;

@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next';
+import { localeOf } from '../../i18n/i18n';
+import { labelIn } from '../../reference/reference.labels';
 import type { ReferenceData } from '../../reference/reference.queries';
 import {
   AGE_RANGES,
@@ -19,6 +21,7 @@ type Option = { value: string; label: string; lang?: string };
 
 /** Option lists for the profile form partial, labelled in the page's language. */
 export function profileOptions(t: TFunction, ref: ReferenceData) {
+  const lang = localeOf(t);
   const coded = (field: string, codes: readonly string[]): Option[] =>
     codes.map((value) => ({ value, label: t(`options.${field}.${value}`) }));
   // Language names are shown in their own language, as a person looks for their own.
@@ -30,7 +33,9 @@ export function profileOptions(t: TFunction, ref: ReferenceData) {
   const regions = new Map<string, Option[]>();
   for (const c of ref.councils) {
     if (!regions.has(c.service_region)) regions.set(c.service_region, []);
-    regions.get(c.service_region)!.push({ value: String(c.id), label: c.name });
+    regions
+      .get(c.service_region)!
+      .push({ value: String(c.id), label: labelIn(c.labels, lang, c.name) });
   }
   return {
     contactPreference: coded('contactPreference', CONTACT_PREFERENCES),
@@ -39,7 +44,7 @@ export function profileOptions(t: TFunction, ref: ReferenceData) {
       { value: 'unknown', label: t('form.dontKnow') },
       ...ref.districts.map((d) => ({
         value: String(d.district),
-        label: t('fields.councilDistrict.option', { n: d.district }),
+        label: labelIn(d.labels, lang, String(d.district)),
       })),
     ],
     councilGroups: [...regions.entries()].map(([region, options]) => ({ region, options })),
@@ -47,7 +52,7 @@ export function profileOptions(t: TFunction, ref: ReferenceData) {
     channels: coded('channels', CHANNELS),
     requestTypes: ref.requestTypes.map((r) => ({
       value: r.name,
-      label: t(`requestTypes.${r.name}`, { defaultValue: r.name }),
+      label: labelIn(r.labels, lang, r.name),
     })),
     needs: coded('needs', NEEDS),
     availability: coded('availability', AVAILABILITY),

@@ -51,7 +51,7 @@ export function entryRoutes(d: EntryRoutesDeps): Router {
   // In a resident language: these locals override the staff English for this render only.
   r.get('/staff/participants/paper-form', ...organizer, async (req, res) => {
     const lang = isLocale(req.query.lang) ? req.query.lang : 'en';
-    const t = translator(lang);
+    const t = translator(lang, res.locals.cityNames);
     res.render('participants/record/paper-form', {
       lang,
       t,

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ParticipantRow } from '../../db/schema';
-import { LOCALES, LOCALE_NAMES } from '../../i18n/i18n';
+import { LOCALES, LOCALE_NAMES, localeOf } from '../../i18n/i18n';
+import { requestTypeLabel } from '../../reference/reference.labels';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { PAUSE_MONTHS, STAFF_SOURCES } from '../profile/options';
 import type { Choices } from '../participants.queries';
@@ -58,7 +59,7 @@ export function profileFacts(
     { label: t('fields.channels.legend'), value: many('channels', c.channels) },
     {
       label: t('fields.requestTypes.legend'),
-      value: c.requestTypes.map((r) => t(`requestTypes.${r}`, { defaultValue: r })),
+      value: c.requestTypes.map((r) => requestTypeLabel(ref, r, localeOf(t))),
     },
     { label: t('fields.needs.legend'), value: many('needs', c.needs) },
     { label: t('fields.interpreterLanguage.label'), value: language(p.interpreter_language) },
