@@ -25,9 +25,12 @@ export type FieldErrors = Record<string, string>;
 
 /** Thrown by a service when input passes the schema but breaks a rule (e.g. email already used). */
 export class ValidationError extends AppError {
-  override readonly status = 400;
   override readonly kind = 'badRequest';
-  constructor(readonly fields: FieldErrors) {
+  /** 400, or 429 when the rule broken is "too many attempts" (the form still comes back). */
+  constructor(
+    readonly fields: FieldErrors,
+    override readonly status: 400 | 429 = 400,
+  ) {
     super('Validation failed');
   }
 }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { DB } from '../db/database';
 import { requireRole } from '../web/auth';
-import { pageOf } from '../web/pagination';
+import { filledQuery, pageLinks, pageOf, pageParam } from '../web/pagination';
 import { auditFilterOptions, listAudit } from './audit.queries';
 
 const PAGE_SIZE = 50;
@@ -21,28 +21,18 @@ export function auditRoutes(d: { db: DB }): Router {
           .optional()
           .catch(undefined),
         actor: z.coerce.number().int().positive().optional().catch(undefined),
-        page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+        page: pageParam,
       })
-      .parse(Object.fromEntries(Object.entries(req.query).filter(([, v]) => v !== '')));
-    const { rows, total } = await listAudit(
-      d.db,
-      { action: f.action, actorStaffId: f.actor },
-      PAGE_SIZE,
-      (f.page - 1) * PAGE_SIZE,
-    );
+      .parse(filledQuery(req.query));
+    const filter = { action: f.action, actorStaffId: f.actor };
+    const { rows, total } = await listAudit(d.db, filter, PAGE_SIZE, (f.page - 1) * PAGE_SIZE);
+    const shown = { action: f.action ?? '', actor: f.actor === undefined ? '' : String(f.actor) };
     res.render('audit/log', {
       entries: rows.map((e) => ({ ...e, details: detailsOf(e.details) })),
       actions: options.actions.map((a) => ({ value: a, label: a })),
       actors: options.actors.map((a) => ({ value: String(a.id), label: a.name })),
-      filter: { action: f.action ?? '', actor: f.actor === undefined ? '' : String(f.actor) },
-      pagination: pageOf(f.page, PAGE_SIZE, total, (page) => {
-        const qs = new URLSearchParams({
-          ...(f.action ? { action: f.action } : {}),
-          ...(f.actor !== undefined ? { actor: String(f.actor) } : {}),
-          page: String(page),
-        });
-        return `/staff/audit?${qs}`;
-      }),
+      filter: shown,
+      pagination: pageOf(f.page, PAGE_SIZE, total, pageLinks('/staff/audit', shown)),
     });
   });
 

@@ -7,7 +7,7 @@ import { requireRole } from '../web/auth';
 import { NotFoundError } from '../errors';
 import { idFrom } from '../web/params';
 import { flash } from '../web/flash';
-import { pageOf } from '../web/pagination';
+import { pageLinks, pageOf, pageParam } from '../web/pagination';
 import {
   MAIL_LOG_STATUSES,
   countByStatus,
@@ -24,7 +24,7 @@ const filterSchema = z.object({
     .enum(MAIL_LOG_STATUSES as [OutboxStatus, ...OutboxStatus[]])
     .optional()
     .catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageParam,
 });
 
 /** The Mail log: every message the app wrote to the outbox, with its delivery state. */
@@ -45,13 +45,12 @@ export function mailRoutes(d: { db: DB; mailer: Mailer; clock: Clock }): Router 
       statuses: MAIL_LOG_STATUSES,
       status: filter.status ?? '',
       delivers: d.mailer.delivers,
-      pagination: pageOf(filter.page, PAGE_SIZE, total, (page) => {
-        const qs = new URLSearchParams({
-          ...(filter.status ? { status: filter.status } : {}),
-          page: String(page),
-        });
-        return `/staff/mail?${qs}`;
-      }),
+      pagination: pageOf(
+        filter.page,
+        PAGE_SIZE,
+        total,
+        pageLinks('/staff/mail', { status: filter.status }),
+      ),
     });
   });
 

@@ -28,7 +28,7 @@ export interface ParticipantsFeatureDeps {
   db: DB;
   mailer: Mailer;
   clock: Clock;
-  config: Pick<Config, 'baseUrl' | 'cityTimeZone'>;
+  config: Pick<Config, 'baseUrl' | 'cityTimeZone' | 'cityNames'>;
   logger: Logger;
   ref: ReferenceData;
   limits: RateLimits;
@@ -70,7 +70,7 @@ export function participantsFeature(d: ParticipantsFeatureDeps) {
     meRoutes({ ...s, ref, clock, cityTimeZone }),
     consentRoutes(s.consent),
     // Before any /staff/participants/:id route.
-    importRoutes({ db, clock, ref, participants: s.participants }),
+    importRoutes({ db, clock, ref, participants: s.participants, cityNames: d.config.cityNames }),
     callListRoutes({ db, clock, ref }),
     poolRoutes({ db, ref, cityTimeZone }),
     entryRoutes({ ...s, ref }),

@@ -1,11 +1,11 @@
-import { Router, type Request, type Response, type NextFunction } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type passport from 'passport';
 import type { Clock } from '../clock';
 import { safeNext } from '../web/auth';
 import { ValidationError } from '../errors';
 import { flash } from '../web/flash';
 import type { RateLimits } from '../web/rate-limit';
-import { keepTyped, parseForm } from '../web/forms';
+import { handleForm, parseForm, showForm, type FormPage } from '../web/forms';
 import { markSessionStarted } from '../web/session';
 import { hashToken, looksLikeToken } from '../links/tokens';
 import type { DeviceCookies } from './device-cookie';
@@ -14,6 +14,13 @@ import { firstAdminSchema, loginSchema, setPasswordSchema } from './staff.schema
 import { LoginThrottled, type StaffService, type StaffUser } from './staff.service';
 
 const LOGIN_INCORRECT = 'Email or password is incorrect';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The set-password link this session holds (invitation, reset or first admin). */
+    staffLink?: Awaited<ReturnType<StaffService['inspectLink']>>;
+  }
+}
 
 export interface AuthRouteDeps {
   staff: StaffService;
@@ -31,34 +38,21 @@ export function authRoutes(d: AuthRouteDeps): Router {
   const r = Router();
   const loginLimiter = d.limits.perIp('login', d.loginRateLimit ?? 50);
 
-  r.get('/login', (req, res) => {
-    if (req.user) return res.redirect(303, safeNext(req.query.next));
-    res.render('staff/login', { values: {}, errors: {}, next: safeNext(req.query.next) });
-  });
+  const loginPage: FormPage = (req, res, { values = {}, errors }) =>
+    res.render('staff/login', { values, errors, next: safeNext(req.body?.next ?? req.query.next) });
 
-  r.post('/login', loginLimiter, (req, res, next) => {
-    const form = parseForm(loginSchema, req.body);
-    const nextUrl = safeNext(req.body?.next);
-    const again = (errors: Record<string, string>, status = 400) =>
-      res
-        .status(status)
-        .render('staff/login', { values: keepTyped(req.body), errors, next: nextUrl });
-    if (!form.ok) return again(form.errors);
-    d.passport.authenticate(
-      'local',
-      (err: unknown, user: StaffUser | false, info?: { message?: string }) => {
-        if (err) return next(err);
-        if (!user) {
-          const throttled = info?.message === LoginThrottled.name;
-          return again(
-            { email: throttled ? THROTTLED_MESSAGE : LOGIN_INCORRECT },
-            throttled ? 429 : 400,
-          );
-        }
-        logIn(req, res, next, user, d, nextUrl);
-      },
-    )(req, res, next);
-  });
+  r.get('/login', (req, res, next) =>
+    req.user ? res.redirect(303, safeNext(req.query.next)) : showForm(loginPage)(req, res, next),
+  );
+
+  r.post(
+    '/login',
+    loginLimiter,
+    handleForm(loginSchema, loginPage, async (req, res) => {
+      const user = await authenticate(d.passport, req, res);
+      await logIn(req, res, user, d, safeNext(req.body?.next));
+    }),
+  );
 
   r.post('/logout', (req, res, next) => {
     // Destroy the server-side session: the old cookie is useless from now on.
@@ -78,38 +72,56 @@ export function authRoutes(d: AuthRouteDeps): Router {
     req.session.save(() => res.redirect(303, '/set-password'));
   });
 
-  r.get('/set-password', async (req, res) => {
-    const info = req.session.pendingLinkHash
-      ? await d.staff.inspectLink(req.session.pendingLinkHash)
-      : undefined;
-    if (!info) return res.status(410).render('staff/link-invalid');
-    res.render('staff/set-password', { info, values: {}, errors: {} });
-  });
-
-  r.post('/set-password', async (req, res, next) => {
+  /** The set-password link this session holds, or the "link cannot be used" page. */
+  const pendingLink: RequestHandler = async (req, res, next) => {
     const hash = req.session.pendingLinkHash;
     const info = hash ? await d.staff.inspectLink(hash) : undefined;
     if (!hash || !info) return res.status(410).render('staff/link-invalid');
-    const again = (errors: Record<string, string>) =>
-      res.status(400).render('staff/set-password', { info, values: keepTyped(req.body), errors });
-    const form = parseForm(
-      info.purpose === 'first-admin' ? firstAdminSchema : setPasswordSchema,
-      req.body,
-    );
-    if (!form.ok) return again(form.errors);
-    try {
-      const user = await d.staff.completeLink({ hash }, form.data);
-      if (!user) return res.status(410).render('staff/link-invalid');
-      flash(req, 'success', 'Your password is set. You are now signed in.');
-      const messages = req.session.flash;
-      logIn(req, res, next, user, d, '/staff', messages);
-    } catch (err) {
-      if (err instanceof ValidationError) return again(err.fields);
-      throw err;
-    }
-  });
+    req.staffLink = info;
+    next();
+  };
+  const setPasswordPage: FormPage = (req, res, { values = {}, errors }) =>
+    res.render('staff/set-password', { info: req.staffLink, values, errors });
+  const schemaFor = (req: Request) =>
+    req.staffLink!.purpose === 'first-admin' ? firstAdminSchema : setPasswordSchema;
+
+  r.get('/set-password', pendingLink, showForm(setPasswordPage));
+
+  r.post(
+    '/set-password',
+    pendingLink,
+    handleForm(
+      (body, req) => parseForm(schemaFor(req), body),
+      setPasswordPage,
+      async (req, res, form) => {
+        const user = await d.staff.completeLink({ hash: req.session.pendingLinkHash! }, form);
+        if (!user) return res.status(410).render('staff/link-invalid');
+        flash(req, 'success', 'Your password is set. You are now signed in.');
+        await logIn(req, res, user, d, '/staff', req.session.flash);
+      },
+    ),
+  );
 
   return r;
+}
+
+/** Passport's local strategy as a promise: the staff member, or a ValidationError for the form. */
+function authenticate(p: passport.PassportStatic, req: Request, res: Response): Promise<StaffUser> {
+  return new Promise((resolve, reject) =>
+    p.authenticate(
+      'local',
+      (err: unknown, user: StaffUser | false, info?: { message?: string }) => {
+        if (err) return reject(err);
+        if (user) return resolve(user);
+        const throttled = info?.message === LoginThrottled.name;
+        reject(
+          throttled
+            ? new ValidationError({ email: THROTTLED_MESSAGE }, 429)
+            : new ValidationError({ email: LOGIN_INCORRECT }),
+        );
+      },
+    )(req, res, (err: unknown) => reject(err)),
+  );
 }
 
 /**
@@ -119,18 +131,23 @@ export function authRoutes(d: AuthRouteDeps): Router {
 function logIn(
   req: Request,
   res: Response,
-  next: NextFunction,
   user: StaffUser,
   d: Pick<AuthRouteDeps, 'clock' | 'devices'>,
   to: string,
   carryFlash?: Request['session']['flash'],
-): void {
-  req.logIn(user, (err) => {
-    if (err) return next(err);
-    markSessionStarted(req.session, d.clock);
-    const device = d.devices.issue(accountKey(user.email));
-    res.cookie(d.devices.name, device, d.devices.cookieOptions());
-    if (carryFlash) req.session.flash = carryFlash;
-    req.session.save((saveErr) => (saveErr ? next(saveErr) : res.redirect(303, to)));
-  });
+): Promise<void> {
+  return new Promise((resolve, reject) =>
+    req.logIn(user, (err) => {
+      if (err) return reject(err);
+      markSessionStarted(req.session, d.clock);
+      const device = d.devices.issue(accountKey(user.email));
+      res.cookie(d.devices.name, device, d.devices.cookieOptions());
+      if (carryFlash) req.session.flash = carryFlash;
+      req.session.save((saveErr) => {
+        if (saveErr) return reject(saveErr);
+        res.redirect(303, to);
+        resolve();
+      });
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import {
   checkLoginThrottle,
   clearLoginFailures,
   recordLoginFailure,
+  THROTTLED_MESSAGE,
 } from './login-throttle';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import * as q from './staff.queries';
@@ -78,7 +79,8 @@ export async function changePassword(
   const throttle = await checkLoginThrottle(d.db, { account: accountKey(row.email) }, from.ip, now);
   if (throttle.throttled) {
     d.logger.warn({ event: 'password.throttled', staffId: user.id }, 'password change throttled');
-    throw new LoginThrottled();
+    // Answered as the login page answers: the same message and status.
+    throw new ValidationError({ currentPassword: THROTTLED_MESSAGE }, 429);
   }
   if (!(await verifyPassword(row.password_hash, passwords.current))) {
     await recordLoginFailure(d.db, throttle.key, from.ip, now);

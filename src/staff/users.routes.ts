@@ -1,88 +1,78 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
 import type { StaffRole } from '../db/schema';
 import { requireRole } from '../web/auth';
-import { ValidationError } from '../errors';
 import { flash } from '../web/flash';
-import { keepTyped, parseForm } from '../web/forms';
-import { inviteSchema, roleSchema } from './staff.schema';
+import { handleForm, showForm, type FormPage } from '../web/forms';
 import { idFrom } from '../web/params';
+import { inviteSchema, roleSchema } from './staff.schema';
 import { ROLES, ROLE_LABELS, type StaffService } from './staff.service';
 
 const roleOptions = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
+/** The account buttons (deactivate, reactivate, new link) carry no fields. */
+const noFields = z.object({});
 
 /** Admin pages to invite staff, change roles and deactivate accounts. */
 export function usersRoutes(staff: StaffService): Router {
   const r = Router();
   const admin = requireRole('admin');
 
-  const listPage = async (values: Record<string, unknown>, errors: Record<string, string>) => ({
-    users: await staff.list(),
-    roleOptions,
-    roleLabels: ROLE_LABELS,
-    values,
-    errors,
-  });
+  const listPage: FormPage = async (_req, res, { values, errors }) =>
+    res.render('staff/users', {
+      users: await staff.list(),
+      roleOptions,
+      roleLabels: ROLE_LABELS,
+      values: values ?? { role: 'organizer' },
+      errors,
+    });
 
-  r.get('/staff/users', ...admin, async (_req, res) => {
-    res.render('staff/users', await listPage({ role: 'organizer' }, {}));
-  });
+  r.get('/staff/users', ...admin, showForm(listPage));
 
-  r.post('/staff/users', ...admin, async (req, res) => {
-    const again = async (errors: Record<string, string>) =>
-      res.status(400).render('staff/users', await listPage(keepTyped(req.body), errors));
-    const form = parseForm(inviteSchema, req.body);
-    if (!form.ok) return again(form.errors);
-    try {
-      await staff.invite(req.user!, { ...form.data, role: form.data.role as StaffRole });
-    } catch (err) {
-      if (err instanceof ValidationError) return again(err.fields);
-      throw err;
-    }
-    flash(req, 'success', `Invitation sent to ${form.data.email}.`);
-    res.redirect(303, '/staff/users');
-  });
+  r.post(
+    '/staff/users',
+    ...admin,
+    handleForm(inviteSchema, listPage, async (req, res, invite) => {
+      await staff.invite(req.user!, { ...invite, role: invite.role as StaffRole });
+      flash(req, 'success', `Invitation sent to ${invite.email}.`);
+      res.redirect(303, '/staff/users');
+    }),
+  );
 
-  const userPage = async (id: number, errors: Record<string, string> = {}) => ({
-    account: await staff.get(id),
-    roleOptions,
-    roleLabels: ROLE_LABELS,
-    errors,
-  });
+  // A rule broken (the last admin, one's own account) shows the account page with its message.
+  const userPage: FormPage = async (req, res, { errors }) =>
+    res.render('staff/user', {
+      account: await staff.get(idFrom(req.params.id)),
+      roleOptions,
+      roleLabels: ROLE_LABELS,
+      errors,
+    });
 
-  r.get('/staff/users/:id', ...admin, async (req, res) => {
-    res.render('staff/user', await userPage(idFrom(req.params.id)));
-  });
+  r.get('/staff/users/:id', ...admin, showForm(userPage));
 
-  /** Runs an account change; a rule broken (last admin, own account) re-renders with the message. */
-  const change =
-    (action: (req: Request, id: number) => Promise<string>) =>
-    async (req: Request, res: Response) => {
+  /** An account change from the account page: done, said in a banner, back to the page. */
+  const change = <T>(
+    schema: z.ZodType<T>,
+    act: (req: Request, id: number, form: T) => Promise<string>,
+  ) =>
+    handleForm(schema, userPage, async (req, res, form) => {
       const id = idFrom(req.params.id);
-      try {
-        flash(req, 'success', await action(req, id));
-      } catch (err) {
-        if (err instanceof ValidationError)
-          return res.status(400).render('staff/user', await userPage(id, err.fields));
-        throw err;
-      }
+      flash(req, 'success', await act(req, id, form));
       res.redirect(303, `/staff/users/${id}`);
-    };
+    });
 
   r.post(
     '/staff/users/:id/role',
     ...admin,
-    change(async (req, id) => {
-      const form = parseForm(roleSchema, req.body);
-      if (!form.ok) throw new ValidationError(form.errors);
-      await staff.changeRole(req.user!, id, form.data.role as StaffRole);
-      return `Role changed to ${ROLE_LABELS[form.data.role as StaffRole]}.`;
+    change(roleSchema, async (req, id, { role }) => {
+      await staff.changeRole(req.user!, id, role as StaffRole);
+      return `Role changed to ${ROLE_LABELS[role as StaffRole]}.`;
     }),
   );
 
   r.post(
     '/staff/users/:id/deactivate',
     ...admin,
-    change(async (req, id) => {
+    change(noFields, async (req, id) => {
       await staff.setActive(req.user!, id, false);
       return 'Account deactivated. This person can no longer sign in.';
     }),
@@ -91,7 +81,7 @@ export function usersRoutes(staff: StaffService): Router {
   r.post(
     '/staff/users/:id/reactivate',
     ...admin,
-    change(async (req, id) => {
+    change(noFields, async (req, id) => {
       await staff.setActive(req.user!, id, true);
       return 'Account reactivated.';
     }),
@@ -100,7 +90,7 @@ export function usersRoutes(staff: StaffService): Router {
   r.post(
     '/staff/users/:id/password-link',
     ...admin,
-    change(async (req, id) => {
+    change(noFields, async (req, id) => {
       await staff.sendPasswordLink(req.user!, id);
       return 'A new set-password link has been emailed.';
     }),

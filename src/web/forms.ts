@@ -87,7 +87,7 @@ export function rejectForm(
   errors: FieldErrors,
   cause?: ValidationError,
 ): unknown {
-  res.status(400);
+  res.status(cause?.status ?? 400);
   const values = keepTyped(req.body);
   return page(req, res, { values, errors: translateErrors(errors, res.locals.t), cause });
 }

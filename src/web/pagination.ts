@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 export interface Pagination {
   page: number;
   pages: number;
@@ -37,4 +39,20 @@ export function pageOf(
     next: current < pages ? href(current + 1) : undefined,
     items,
   };
+}
+
+/** The page number in a list's query string: 1 when absent or not a page number. */
+export const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
+
+/** A query string without its blank values (an empty filter field means no filter). */
+export function filledQuery(query: unknown): Record<string, unknown> {
+  const raw = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+}
+
+/** Links to the pages of a list, keeping its filter (blank and undefined values left out). */
+export function pageLinks(path: string, filter: Record<string, string | number | undefined>) {
+  const kept = Object.entries(filter).filter(([, v]) => v !== undefined && v !== '');
+  return (page: number) =>
+    `${path}?${new URLSearchParams([...kept.map(([k, v]): [string, string] => [k, String(v)]), ['page', String(page)]])}`;
 }

@@ -1,12 +1,12 @@
 import type { ParticipantStatus } from '../../src/db/schema';
 import { parseMapping, rowToProfileInput } from '../../src/participants/import/import.schema';
+import { ImportService } from '../../src/participants/import/import.service';
 import {
-  ImportService,
   countsOf,
   planRows,
   reportOf,
   type CheckedRow,
-} from '../../src/participants/import/import.service';
+} from '../../src/participants/import/import.plan';
 import {
   profileSchema,
   validateProfile,

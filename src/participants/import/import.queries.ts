@@ -54,7 +54,7 @@ export async function purgeDraftsBefore(db: Kysely<Database>, cutoff: string): P
 
 // ---- Duplicates in the pool ----
 
-type PoolMatch = Pick<ParticipantRow, 'id' | 'status' | 'email' | 'phone'>;
+export type PoolMatch = Pick<ParticipantRow, 'id' | 'status' | 'email' | 'phone'>;
 
 /** Participants with one of these emails or phones (deleted people have neither). */
 export async function poolMatches(

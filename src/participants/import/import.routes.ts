@@ -1,16 +1,17 @@
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { Clock } from '../../clock';
+import type { CityNames } from '../../config';
 import type { DB } from '../../db/database';
-import { z } from 'zod';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { requireRole } from '../../web/auth';
 import { csrfProtection } from '../../web/csrf';
-import { ValidationError } from '../../errors';
-import { idFrom } from '../../web/params';
 import { flash } from '../../web/flash';
-import { keepTyped, parseForm } from '../../web/forms';
-import { pageOf } from '../../web/pagination';
+import { handleForm, showForm, type FormPage, type FormResult } from '../../web/forms';
+import { pageOf, pageParam } from '../../web/pagination';
+import { idFrom } from '../../web/params';
+import type { ParticipantService } from '../participants.service';
+import { STAFF_SOURCES } from '../profile/options';
 import {
   IMPORT_FIELDS,
   MAX_FILE_BYTES,
@@ -20,9 +21,13 @@ import {
   type Mapping,
 } from './import.schema';
 import { ImportService, type Draft } from './import.service';
-import type { ParticipantService } from '../participants.service';
-import { STAFF_SOURCES } from '../profile/options';
-import { formatPhone } from '../profile/profile.schema';
+import {
+  CHANNEL_LABELS,
+  REPORT_SHOWN,
+  columnOptions,
+  mappingValues,
+  previewRows,
+} from './import.view';
 
 export const UPLOAD_PATH = '/staff/participants/import';
 
@@ -33,15 +38,16 @@ export const UPLOAD_PATH = '/staff/participants/import';
 export const isImportUpload = (req: Request): boolean =>
   req.method === 'POST' && req.path === UPLOAD_PATH && Boolean(req.is('multipart/form-data'));
 
-const PREVIEW_ROWS = 20;
-const REPORT_SHOWN = 500;
 const PAGE_SIZE = 25;
-const CHANNEL_LABELS: Record<string, string> = {
-  paper: 'Paper sign-up forms',
-  event: 'At an event',
-  phone: 'By phone',
-  referral: 'Referral from a partner organisation',
-};
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The draft of the import at :id, loaded by the route's `draft` step. */
+    importDraft?: Draft;
+    /** Why multer refused the upload, shown on the form. */
+    uploadError?: string;
+  }
+}
 
 /** Staff: import participants from a CSV file (upload → map → preview → commit) and past imports. */
 export function importRoutes(deps: {
@@ -49,6 +55,7 @@ export function importRoutes(deps: {
   clock: Clock;
   ref: ReferenceData;
   participants: ParticipantService;
+  cityNames?: CityNames;
 }): Router {
   const d = { imports: new ImportService(deps), ref: deps.ref };
   const r = Router();
@@ -61,118 +68,94 @@ export function importRoutes(deps: {
   // Too large or malformed multipart: the form again with a message, after the token check.
   const receive: RequestHandler = (req, res, next) =>
     upload(req, res, (err: unknown) => {
-      if (err instanceof multer.MulterError) {
-        res.locals.uploadError =
-          err.code === 'LIMIT_FILE_SIZE'
-            ? 'The file is larger than 5 MB. Split it into smaller files.'
-            : 'Choose one CSV file.';
-        return next();
-      }
-      next(err);
+      if (!(err instanceof multer.MulterError)) return next(err);
+      req.uploadError =
+        err.code === 'LIMIT_FILE_SIZE'
+          ? 'The file is larger than 5 MB. Split it into smaller files.'
+          : 'Choose one CSV file.';
+      next();
     });
+  const uploaded = (_body: unknown, req: Request): FormResult<Express.Multer.File> => {
+    if (req.uploadError) return { ok: false, errors: { file: req.uploadError } };
+    if (!req.file?.size) return { ok: false, errors: { file: 'Choose a CSV file to upload.' } };
+    return { ok: true, data: req.file };
+  };
+  const uploadPage: FormPage = (_req, res, { errors }) =>
+    res.render('participants/import/upload', { errors });
 
-  const renderUpload = (res: Response, errors: Record<string, string> = {}) =>
-    res
-      .status(Object.keys(errors).length ? 400 : 200)
-      .render('participants/import/upload', { errors });
+  r.get(UPLOAD_PATH, ...canImport, showForm(uploadPage));
 
-  r.get(UPLOAD_PATH, ...canImport, (_req, res) => renderUpload(res));
-
-  r.post(UPLOAD_PATH, ...canImport, receive, csrfProtection, async (req, res) => {
-    if (res.locals.uploadError) return renderUpload(res, { file: res.locals.uploadError });
-    const file = req.file;
-    if (!file || !file.size) return renderUpload(res, { file: 'Choose a CSV file to upload.' });
-    try {
+  r.post(
+    UPLOAD_PATH,
+    ...canImport,
+    receive,
+    csrfProtection,
+    handleForm(uploaded, uploadPage, async (req, res, file) => {
       const id = await d.imports.createDraft(req.user!.id, file.originalname, file.buffer);
       res.redirect(303, `/staff/participants/import/${id}/map`);
-    } catch (err) {
-      if (err instanceof ValidationError) return renderUpload(res, err.fields);
-      throw err;
-    }
-  });
+    }),
+  );
 
-  const loadDraft = async (req: Request): Promise<Draft> => {
-    return d.imports.draft(idFrom(req.params.id), req.user!.id);
+  /** Loads the draft at :id (only its own uploader's, while it lives). */
+  const draft: RequestHandler = async (req, _res, next) => {
+    req.importDraft = await d.imports.draft(idFrom(req.params.id), req.user!.id);
+    next();
   };
-  const mapped = (draft: Draft): draft is Draft & { mapping: Mapping } => draft.mapping !== null;
+  const draftOf = (req: Request) => req.importDraft!;
+  /** After the `mapped` step, the draft has its mapping. */
+  const mappedDraftOf = (req: Request) => draftOf(req) as Draft & { mapping: Mapping };
+  /** The preview and commit need a mapping: without one, back to the map step. */
+  const mapped: RequestHandler = (req, res, next) =>
+    draftOf(req).mapping
+      ? next()
+      : res.redirect(303, `/staff/participants/import/${draftOf(req).id}/map`);
 
   const languageOptions = d.ref.languages.map((l) => ({ value: l.code, label: l.english_name }));
-
-  const renderMap = (
-    res: Response,
-    draft: Draft,
-    values: Record<string, string>,
-    errors: Record<string, string> = {},
-  ) => {
-    const columns = draft.file.headers.map((h, i) => ({
-      value: String(i),
-      label: `${h || `Column ${i + 1}`} (e.g. “${sample(draft, i)}”)`,
-    }));
-    res.status(Object.keys(errors).length ? 400 : 200).render('participants/import/map', {
-      draft,
+  const mapPage: FormPage = (req, res, { values, errors }) => {
+    const current = draftOf(req);
+    const mapping = current.mapping ?? {
+      columns: guessMapping(current.file.headers),
+      defaultLanguage: 'en',
+    };
+    res.render('participants/import/map', {
+      draft: current,
       fields: IMPORT_FIELDS,
-      columns,
+      columns: columnOptions(current),
       languageOptions,
-      values,
+      values: values ?? mappingValues(mapping),
       errors,
     });
   };
 
-  r.get('/staff/participants/import/:id/map', ...canImport, async (req, res) => {
-    const draft = await loadDraft(req);
-    const mapping = draft.mapping ?? {
-      columns: guessMapping(draft.file.headers),
-      defaultLanguage: 'en',
-    };
-    renderMap(res, draft, mappingValues(mapping));
-  });
+  r.get('/staff/participants/import/:id/map', ...canImport, draft, showForm(mapPage));
 
-  r.post('/staff/participants/import/:id/map', ...canImport, async (req, res) => {
-    const draft = await loadDraft(req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const form = parseMapping(body, draft.file.headers.length, d.ref);
-    if (!form.ok)
-      return renderMap(res, draft, keepTyped(body) as Record<string, string>, form.errors);
-    await d.imports.saveMapping(draft, form.data);
-    res.redirect(303, `/staff/participants/import/${draft.id}/preview`);
-  });
+  r.post(
+    '/staff/participants/import/:id/map',
+    ...canImport,
+    draft,
+    handleForm(
+      (body, req) =>
+        parseMapping(
+          (body ?? {}) as Record<string, unknown>,
+          draftOf(req).file.headers.length,
+          d.ref,
+        ),
+      mapPage,
+      async (req, res, mapping) => {
+        await d.imports.saveMapping(draftOf(req), mapping);
+        res.redirect(303, `/staff/participants/import/${draftOf(req).id}/preview`);
+      },
+    ),
+  );
 
-  const renderPreview = async (
-    res: Response,
-    draft: Draft & { mapping: Mapping },
-    values: Record<string, string>,
-    errors: Record<string, string> = {},
-  ) => {
-    const policy = values.duplicatePolicy === 'skip' ? 'skip' : 'merge';
-    const { plan, report, counts } = await d.imports.preview(draft, policy);
-    const outcome = (p: (typeof plan)[number]) =>
-      p.outcome === 'create'
-        ? 'New'
-        : p.outcome === 'merge'
-          ? 'Merge'
-          : p.outcome === 'skip'
-            ? 'Skip'
-            : 'Not imported';
-    const rows = plan.slice(0, PREVIEW_ROWS).map((p) => {
-      const v: Record<string, string> =
-        p.outcome === 'invalid'
-          ? { ...strings(p.input), phone: String(p.input.phone ?? '') }
-          : {
-              firstName: p.profile.firstName ?? '',
-              lastName: p.profile.lastName ?? '',
-              email: p.profile.email ?? '',
-              phone: formatPhone(p.profile.phone),
-              language: p.profile.language ?? '',
-              zip: p.profile.zip ?? '',
-              councilDistrict:
-                p.profile.councilDistrict == null ? '' : String(p.profile.councilDistrict),
-              contactPreference: p.profile.contactPreference ?? '',
-            };
-      return { n: p.n, outcome: outcome(p), invalid: p.outcome === 'invalid', ...shorten(v) };
-    });
-    res.status(Object.keys(errors).length ? 400 : 200).render('participants/import/preview', {
-      draft,
-      rows,
+  const previewPage: FormPage = async (req, res, { values = {}, errors }) => {
+    const typed = values.duplicatePolicy ?? req.query.duplicatePolicy;
+    const policy = typed === 'skip' ? 'skip' : 'merge';
+    const current = mappedDraftOf(req);
+    const { plan, report, counts } = await d.imports.preview(current, policy);
+    res.render('participants/import/preview', {
+      draft: current,
+      rows: previewRows(plan),
       report: report.slice(0, REPORT_SHOWN),
       reportHidden: Math.max(0, report.length - REPORT_SHOWN),
       counts,
@@ -182,39 +165,34 @@ export function importRoutes(deps: {
     });
   };
 
-  r.get('/staff/participants/import/:id/preview', ...canImport, async (req, res) => {
-    const draft = await loadDraft(req);
-    if (!mapped(draft)) return res.redirect(303, `/staff/participants/import/${draft.id}/map`);
-    const policy = req.query.duplicatePolicy === 'skip' ? 'skip' : 'merge';
-    await renderPreview(res, draft, { duplicatePolicy: policy });
-  });
+  r.get(
+    '/staff/participants/import/:id/preview',
+    ...canImport,
+    draft,
+    mapped,
+    showForm(previewPage),
+  );
 
-  r.post('/staff/participants/import/:id/commit', ...canImport, async (req, res) => {
-    const draft = await loadDraft(req);
-    if (!mapped(draft)) return res.redirect(303, `/staff/participants/import/${draft.id}/map`);
-    const form = parseForm(commitSchema, req.body);
-    if (!form.ok)
-      return renderPreview(res, draft, keepTyped(req.body) as Record<string, string>, form.errors);
-    const importId = await d.imports.commit(draft, form.data, req.user!.id);
-    flash(req, 'success', 'The import is done.');
-    res.redirect(303, `/staff/participants/imports/${importId}`);
-  });
+  r.post(
+    '/staff/participants/import/:id/commit',
+    ...canImport,
+    draft,
+    mapped,
+    handleForm(commitSchema, previewPage, async (req, res, options) => {
+      const importId = await d.imports.commit(mappedDraftOf(req), options, req.user!.id);
+      flash(req, 'success', 'The import is done.');
+      res.redirect(303, `/staff/participants/imports/${importId}`);
+    }),
+  );
 
-  r.post('/staff/participants/import/:id/cancel', ...canImport, async (req, res) => {
-    const draft = await loadDraft(req);
-    await d.imports.cancel(draft);
+  r.post('/staff/participants/import/:id/cancel', ...canImport, draft, async (req, res) => {
+    await d.imports.cancel(draftOf(req));
     flash(req, 'info', 'The import was cancelled and the uploaded file discarded.');
     res.redirect(303, UPLOAD_PATH);
   });
 
   r.get('/staff/participants/imports', ...canImport, async (req, res) => {
-    const page = z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(100_000)
-      .catch(1)
-      .parse(req.query.page ?? 1);
+    const page = pageParam.parse(req.query.page);
     const { rows, total } = await d.imports.list(page, PAGE_SIZE);
     res.render('participants/import/list', {
       imports: rows,
@@ -231,29 +209,4 @@ export function importRoutes(deps: {
   });
 
   return r;
-}
-
-function sample(draft: Draft, column: number): string {
-  const v = draft.file.rows.find((r) => (r.cells[column] ?? '').trim())?.cells[column] ?? '';
-  return v.length > 30 ? `${v.slice(0, 30)}…` : v;
-}
-
-function mappingValues(m: Mapping): Record<string, string> {
-  return {
-    ...Object.fromEntries(Object.entries(m.columns).map(([k, v]) => [k, String(v)])),
-    defaultLanguage: m.defaultLanguage,
-  };
-}
-
-function strings(o: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(o).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]),
-  );
-}
-
-/** Cells as shown in the preview: a 10 KB "name" must not flood the page. */
-function shorten(o: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(o).map(([k, v]) => [k, v.length > 60 ? `${v.slice(0, 60)}…` : v]),
-  );
 }

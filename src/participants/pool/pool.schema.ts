@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { ReferenceData } from '../../reference/reference.queries';
+import { pageParam } from '../../web/pagination';
 import {
   AGE_RANGES,
   AVAILABILITY,
@@ -137,7 +138,7 @@ export function poolQuerySchema(ref: ReferenceData) {
     noShowsMin: count,
     noShowsMax: count,
     sort: z.enum(SORT_KEYS as [SortKey, ...SortKey[]]).catch(DEFAULT_SORT),
-    page: z.coerce.number().int().min(1).max(100_000).catch(1),
+    page: pageParam,
   });
 }
 
