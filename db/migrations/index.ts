@@ -6,6 +6,7 @@ import * as importDrafts from './2026_11_26_1200_import_drafts';
 import * as emailChange from './2026_11_26_1300_email_change';
 import * as staffSessions from './2026_12_03_0900_staff_sessions';
 import * as rateLimits from './2026_12_03_0910_rate_limits';
+import * as retention from './2026_12_10_0900_retention';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1300_email_change': emailChange,
   '2026_12_03_0900_staff_sessions': staffSessions,
   '2026_12_03_0910_rate_limits': rateLimits,
+  '2026_12_10_0900_retention': retention,
 };

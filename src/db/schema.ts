@@ -188,6 +188,10 @@ export interface ParticipantsTable {
   no_shows: Generated<number>;
   created_by_staff_id: number | null;
   import_id: number | null;
+  /** The last sign of life (joined, confirmed, signed in by a link, staff contact …); retention counts from it. */
+  last_active_at: string | null;
+  /** When they were warned that inactivity will delete them; cleared when they are active again. */
+  retention_warned_at: string | null;
 }
 export type ParticipantRow = Selectable<ParticipantsTable>;
 export type NewParticipant = Insertable<ParticipantsTable>;

@@ -90,6 +90,7 @@ describe('the rate-limit store in the database', () => {
       logger: createLogger('silent'),
       mailer: new Mailer({ smtpUrl: undefined, baseUrl: 'http://city.test' }, clock),
       mailFrom: 'x@city.test',
+      config: { baseUrl: 'http://city.test', cityTimeZone: 'America/Los_Angeles' },
     }).find((j) => j.name === 'purge-rate-limits');
     await job!.run();
     const keys = await db.selectFrom('rate_limit_hits').select('key').execute();

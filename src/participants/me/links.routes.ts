@@ -34,6 +34,7 @@ export function linkRoutes(d: LinkRoutesDeps): Router {
       ? await d.participants.participantForLink(hashToken(token), 'participant-manage')
       : undefined;
     if (!p) return res.redirect(303, '/me/expired');
+    await d.participants.signedInByLink(p.id);
     await renewSession(req, d.clock, (s) => (s.participantId = p.id));
     res.redirect(303, `/me?lang=${encodeURIComponent(p.language)}`);
   });
