@@ -32,6 +32,7 @@ export interface Database {
   participant_imports: ParticipantImportsTable;
   import_drafts: ImportDraftsTable;
   rate_limit_hits: RateLimitHitsTable;
+  link_requests: LinkRequestsTable;
 }
 
 export interface AppSettingsTable {
@@ -242,6 +243,14 @@ export interface ParticipantImportsTable {
   report: Generated<string>;
   /** event | phone | paper | referral: how the imported people gave consent. */
   consent_channel: string | null;
+}
+
+/** A "get my link" request waiting for its job; deleted once processed (an hour at most). */
+export interface LinkRequestsTable {
+  id: Generated<number>;
+  /** Trimmed and lower-cased. */
+  email: string;
+  requested_at: string;
 }
 
 /** A CSV import between upload and commit (deleted then, or after 24 hours). */

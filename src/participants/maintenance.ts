@@ -27,11 +27,15 @@ export async function purgeStalePending(db: DB, mailer: Mailer, now: Date): Prom
 
 export type ParticipantJobDeps = Parameters<typeof participantServices>[0];
 
-/** The participants feature's jobs: hourly clean-ups and the daily retention run. */
+/**
+ * The participants feature's jobs: "get my link" requests every few seconds (like mail
+ * delivery), hourly clean-ups, and the daily retention run.
+ */
 export function participantJobs(d: ParticipantJobDeps): Job[] {
   const s = participantServices(d);
   const now = () => d.clock.now();
   return [
+    { name: 'answer-link-requests', everyMs: 3000, run: () => s.linkRequests.processWaiting() },
     { name: 'end-expired-pauses', everyMs: HOUR, run: () => endExpiredPauses(d.db, now()) },
     {
       name: 'purge-stale-pending',

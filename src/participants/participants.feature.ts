@@ -18,6 +18,7 @@ import { ParticipantService } from './participants.service';
 import { poolRoutes } from './pool/pool.routes';
 import { ProfileService } from './profile/profile.service';
 import { entryRoutes } from './record/entry.routes';
+import { LinkRequestService } from './me/link-requests.service';
 import { retentionRoutes } from './retention/retention.routes';
 import { RetentionService } from './retention/retention.service';
 import { recordRoutes } from './record/record.routes';
@@ -47,6 +48,7 @@ export function participantServices(d: Omit<ParticipantsFeatureDeps, 'ref' | 'li
   const formatDate = (date: Date, lang: string) => residentDate(date, lang, d.config.cityTimeZone);
   const deletion = new DeletionService(participants, formatDate);
   const retention = new RetentionService(participants, deletion, formatDate);
+  const linkRequests = new LinkRequestService(participants);
   const signup = new SignupService(participants);
   const records = new RecordService({
     db: d.db,
@@ -64,6 +66,7 @@ export function participantServices(d: Omit<ParticipantsFeatureDeps, 'ref' | 'li
     statuses,
     deletion,
     retention,
+    linkRequests,
     signup,
     records,
   };

@@ -210,10 +210,4 @@ export class ParticipantService {
       await q.updateParticipant(trx, p.id, { last_contacted_at: now.toISOString() });
     });
   }
-
-  /** "Get my link": emails a manage link if the address belongs to someone in the panel. */
-  async requestManageLink(email: string): Promise<void> {
-    const p = await q.findByEmail(this.d.db, email.trim().toLowerCase());
-    if (p && p.status !== 'deleted') await this.sendManageMail(p, 'participant-manage-link');
-  }
 }

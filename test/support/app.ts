@@ -127,6 +127,11 @@ export function servicesOf(ctx: TestContext) {
   });
 }
 
+/** Runs the "get my link" job once: waiting requests are answered (mail written to the outbox). */
+export function answerLinkRequests(ctx: TestContext): Promise<number> {
+  return servicesOf(ctx).linkRequests.processWaiting();
+}
+
 /** Serves a fresh test app on 127.0.0.1 with BASE_URL matching its port (for browsers). */
 export async function serveTestApp(
   o: TestAppOptions = {},
