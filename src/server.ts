@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const app = await createApp({ db, config, mailer, clock, logger, sessionSecret });
   const server = http.createServer(app);
   const runner = new JobRunner(
-    appJobs({ db, clock, mailer, logger, transport, mailFrom: config.mailFrom }),
+    appJobs({ db, clock, mailer, logger, transport, mailFrom: config.mailFrom, config }),
     logger,
   );
 

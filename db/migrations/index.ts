@@ -7,6 +7,8 @@ import * as emailChange from './2026_11_26_1300_email_change';
 import * as staffSessions from './2026_12_03_0900_staff_sessions';
 import * as rateLimits from './2026_12_03_0910_rate_limits';
 import * as referenceLabels from './2026_12_03_0920_reference_labels';
+import * as retention from './2026_12_03_0930_retention';
+import * as linkRequests from './2026_12_03_0940_link_requests';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0900_staff_sessions': staffSessions,
   '2026_12_03_0910_rate_limits': rateLimits,
   '2026_12_03_0920_reference_labels': referenceLabels,
+  '2026_12_03_0930_retention': retention,
+  '2026_12_03_0940_link_requests': linkRequests,
 };

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     logger,
     transport,
     mailFrom: config.mailFrom,
+    config,
   });
   const runner = new JobRunner(jobs, logger);
   if (!transport)

@@ -42,6 +42,7 @@ export interface Database {
   participant_imports: ParticipantImportsTable;
   import_drafts: ImportDraftsTable;
   rate_limit_hits: RateLimitHitsTable;
+  link_requests: LinkRequestsTable;
 }
 
 /** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
@@ -201,6 +202,10 @@ export interface ParticipantsTable {
   no_shows: Generated<number>;
   created_by_staff_id: number | null;
   import_id: number | null;
+  /** The last sign of life (joined, confirmed, signed in by a link, staff contact …); retention counts from it. */
+  last_active_at: string | null;
+  /** When they were warned that inactivity will delete them; cleared when they are active again. */
+  retention_warned_at: string | null;
 }
 export type ParticipantRow = Selectable<ParticipantsTable>;
 export type NewParticipant = Insertable<ParticipantsTable>;
@@ -251,6 +256,14 @@ export interface ParticipantImportsTable {
   report: Generated<string>;
   /** event | phone | paper | referral: how the imported people gave consent. */
   consent_channel: string | null;
+}
+
+/** A "get my link" request waiting for its job; deleted once processed (an hour at most). */
+export interface LinkRequestsTable {
+  id: Generated<number>;
+  /** Trimmed and lower-cased. */
+  email: string;
+  requested_at: string;
 }
 
 /** A CSV import between upload and commit (deleted then, or after 24 hours). */

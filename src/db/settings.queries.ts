@@ -23,3 +23,12 @@ export async function getOrCreateSetting(
     .execute();
   return (await getSetting(db, key))!;
 }
+
+/** Stores a value, replacing the one there. */
+export async function setSetting(db: Kysely<Database>, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('app_settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
+import type { Config } from '../config';
 import { MINUTE, HOUR } from '../clock';
 import type { DB } from '../db/database';
 import { OutboxDelivery, type MailTransport } from '../mail/delivery';
@@ -19,6 +20,7 @@ export interface JobDeps {
   mailer: Mailer;
   transport?: MailTransport;
   mailFrom: string;
+  config: Pick<Config, 'baseUrl' | 'cityTimeZone' | 'cityNames'>;
 }
 
 /** The app's periodic jobs. Mail delivery runs only when an SMTP server is configured. */
@@ -55,6 +57,6 @@ export function appJobs(d: JobDeps): Job[] {
         purgeDraftsBefore(d.db, new Date(d.clock.now().getTime() - 24 * HOUR).toISOString()),
     },
   );
-  jobs.push(...participantJobs({ db: d.db, mailer: d.mailer, now: () => d.clock.now() }));
+  jobs.push(...participantJobs(d));
   return jobs;
 }

@@ -6,7 +6,8 @@ export type LinkPurpose =
   | 'first-admin'
   | 'participant-confirm'
   | 'participant-manage'
-  | 'participant-email';
+  | 'participant-email'
+  | 'participant-stay';
 
 export interface NewLink {
   tokenHash: string;

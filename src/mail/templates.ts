@@ -53,6 +53,12 @@ export const mailTemplates = {
   'participant-deleted': {
     subject: (_d, t) => t('mail.deleted.subject'),
   } as MailTemplate<ParticipantMailData>,
+  'participant-retention-warning': {
+    subject: (_d, t) => t('retention.warningMail.subject'),
+  } as MailTemplate<ParticipantMailData>,
+  'participant-retention-deleted': {
+    subject: (_d, t) => t('retention.deletedMail.subject'),
+  } as MailTemplate<ParticipantMailData>,
 };
 
 export type TemplateName = keyof typeof mailTemplates;

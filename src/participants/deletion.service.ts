@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { auditParticipant } from '../audit/audit.queries';
 import { deleteParticipantLinks } from '../links/links.queries';
 import { deleteSessionsOfParticipant } from '../web/session.queries';
@@ -21,21 +23,32 @@ export class DeletionService {
     private readonly formatDate: DateFormatter,
   ) {}
 
-  async delete(id: number, actor: Actor, reason: 'request' | 'retention' = 'request') {
+  /**
+   * Deletes one person; `stillWanted`, checked inside the transaction, can call it off (someone
+   * the retention rule chose who became active meanwhile). Whether it deleted them.
+   */
+  async delete(
+    id: number,
+    actor: Actor,
+    reason: 'request' | 'retention' = 'request',
+    stillWanted?: (trx: Kysely<Database>) => Promise<boolean>,
+  ): Promise<boolean> {
     const p = await this.people.get(id);
-    if (p.status === 'deleted') return;
+    if (p.status === 'deleted') return false;
     const { db, mailer, logger } = this.people.d;
     const now = this.people.now();
     const goodbye = p.email
       ? await mailer.compose({
-          template: 'participant-deleted',
+          template:
+            reason === 'retention' ? 'participant-retention-deleted' : 'participant-deleted',
           to: p.email,
           toName: null,
           language: p.language,
           data: { name: null, manageLink: '', date: this.formatDate(now, p.language) },
         })
       : undefined;
-    await db.transaction().execute(async (trx) => {
+    const done = await db.transaction().execute(async (trx) => {
+      if (stillWanted && !(await stillWanted(trx))) return false;
       await mailer.cancelFor(trx, id);
       await mailer.scrubFor(trx, id);
       await deleteParticipantLinks(trx, id);
@@ -63,9 +76,12 @@ export class DeletionService {
         details: { by: actor ? 'staff' : reason === 'retention' ? 'retention' : 'resident' },
         at: now,
       });
+      return true;
     });
+    if (!done) return false;
     // Their browser sessions end too.
     await deleteSessionsOfParticipant(db, id);
     logger.info({ event: 'participant.delete', participantId: id, reason }, 'participant deleted');
+    return true;
   }
 }

@@ -2,6 +2,7 @@ import { DAY, HOUR } from '../clock';
 import type { DB } from '../db/database';
 import type { Job } from '../jobs/runner';
 import type { Mailer } from '../mail/mailer';
+import { participantServices } from './participants.feature';
 import * as q from './participants.queries';
 
 /** Unconfirmed sign-ups are kept this long. */
@@ -24,14 +25,23 @@ export async function purgeStalePending(db: DB, mailer: Mailer, now: Date): Prom
   });
 }
 
-/** The participants feature's hourly jobs. */
-export function participantJobs(d: { db: DB; mailer: Mailer; now: () => Date }): Job[] {
+export type ParticipantJobDeps = Parameters<typeof participantServices>[0];
+
+/**
+ * The participants feature's jobs: "get my link" requests every few seconds (like mail
+ * delivery), hourly clean-ups, and the daily retention run.
+ */
+export function participantJobs(d: ParticipantJobDeps): Job[] {
+  const s = participantServices(d);
+  const now = () => d.clock.now();
   return [
-    { name: 'end-expired-pauses', everyMs: HOUR, run: () => endExpiredPauses(d.db, d.now()) },
+    { name: 'answer-link-requests', everyMs: 3000, run: () => s.linkRequests.processWaiting() },
+    { name: 'end-expired-pauses', everyMs: HOUR, run: () => endExpiredPauses(d.db, now()) },
     {
       name: 'purge-stale-pending',
       everyMs: HOUR,
-      run: () => purgeStalePending(d.db, d.mailer, d.now()),
+      run: () => purgeStalePending(d.db, d.mailer, now()),
     },
+    { name: 'retention', everyMs: DAY, run: () => s.retention.run() },
   ];
 }

@@ -18,6 +18,9 @@ import { ParticipantService } from './participants.service';
 import { poolRoutes } from './pool/pool.routes';
 import { ProfileService } from './profile/profile.service';
 import { entryRoutes } from './record/entry.routes';
+import { LinkRequestService } from './me/link-requests.service';
+import { retentionRoutes } from './retention/retention.routes';
+import { RetentionService } from './retention/retention.service';
 import { recordRoutes } from './record/record.routes';
 import { RecordService } from './record/record.service';
 import { joinRoutes } from './signup/join.routes';
@@ -42,9 +45,10 @@ export function participantServices(d: Omit<ParticipantsFeatureDeps, 'ref' | 'li
   const participants = new ParticipantService({ ...d, consent });
   const profiles = new ProfileService(participants);
   const statuses = new StatusService(participants);
-  const deletion = new DeletionService(participants, (date, lang) =>
-    residentDate(date, lang, d.config.cityTimeZone),
-  );
+  const formatDate = (date: Date, lang: string) => residentDate(date, lang, d.config.cityTimeZone);
+  const deletion = new DeletionService(participants, formatDate);
+  const retention = new RetentionService(participants, deletion, formatDate);
+  const linkRequests = new LinkRequestService(participants);
   const signup = new SignupService(participants);
   const records = new RecordService({
     db: d.db,
@@ -55,7 +59,17 @@ export function participantServices(d: Omit<ParticipantsFeatureDeps, 'ref' | 'li
     statuses,
     deletion,
   });
-  return { consent, participants, profiles, statuses, deletion, signup, records };
+  return {
+    consent,
+    participants,
+    profiles,
+    statuses,
+    deletion,
+    retention,
+    linkRequests,
+    signup,
+    records,
+  };
 }
 
 /** The participants feature's pages, resident and staff, in the order they must be matched. */
@@ -67,6 +81,7 @@ export function participantsFeature(d: ParticipantsFeatureDeps) {
   router.use(
     joinRoutes({ ...s, ref, limits, joinRateLimit: d.joinRateLimit }),
     linkRoutes({ ...s, clock, limits }),
+    retentionRoutes({ ...s, clock, cityTimeZone }),
     meRoutes({ ...s, ref, clock, cityTimeZone }),
     consentRoutes(s.consent),
     // Before any /staff/participants/:id route.

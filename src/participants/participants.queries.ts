@@ -128,3 +128,17 @@ export async function pendingIdsBefore(db: Kysely<Database>, cutoffIso: string):
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * A sign of life: last active now, and any retention warning void. Never moves the date back;
+ * the deleted stay deleted.
+ */
+export async function markActive(db: Kysely<Database>, id: number, atIso: string): Promise<void> {
+  await db
+    .updateTable('participants')
+    .set({ last_active_at: atIso, retention_warned_at: null })
+    .where('id', '=', id)
+    .where('status', '!=', 'deleted')
+    .where((eb) => eb.or([eb('last_active_at', 'is', null), eb('last_active_at', '<=', atIso)]))
+    .execute();
+}

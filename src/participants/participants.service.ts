@@ -11,6 +11,7 @@ import { findUsableLink, insertLink, type LinkPurpose } from '../links/links.que
 import { newToken } from '../links/tokens';
 import type { Mailer } from '../mail/mailer';
 import type { TemplateName } from '../mail/templates';
+import { markActive } from './activity';
 import type { ConsentService } from './consent/consent.service';
 import type { Profile } from './profile/profile.schema';
 import { choicesOf, profileColumns } from './profile/profile.columns';
@@ -110,6 +111,7 @@ export class ParticipantService {
         updated_at: now,
         confirmed_at: o.status === 'active' && o.staffId ? now : null,
         last_contacted_at: mail ? now : null,
+        last_active_at: now,
         paused_until: null,
         withdrawn_at: null,
         deleted_at: null,
@@ -133,7 +135,7 @@ export class ParticipantService {
 
   // ---- Links in resident emails ----
 
-  url(kind: 'c' | 'm' | 'e', token: string): string {
+  url(kind: 'c' | 'm' | 'e' | 'stay', token: string): string {
     return `${this.d.config.baseUrl}/me/${kind}/${token}`;
   }
 
@@ -164,6 +166,11 @@ export class ParticipantService {
     if (!link?.participant_id) return undefined;
     const p = await q.findById(this.d.db, link.participant_id);
     return p && p.status !== 'deleted' ? p : undefined;
+  }
+
+  /** A resident started a session with their manage link: a sign of life. */
+  signedInByLink(id: number): Promise<void> {
+    return markActive(this.d.db, id, this.now());
   }
 
   /** An email carrying a fresh manage link (and nothing else to act on). */
@@ -202,11 +209,5 @@ export class ParticipantService {
       await this.d.mailer.enqueue(trx, { ...mail, participantId: p.id });
       await q.updateParticipant(trx, p.id, { last_contacted_at: now.toISOString() });
     });
-  }
-
-  /** "Get my link": emails a manage link if the address belongs to someone in the panel. */
-  async requestManageLink(email: string): Promise<void> {
-    const p = await q.findByEmail(this.d.db, email.trim().toLowerCase());
-    if (p && p.status !== 'deleted') await this.sendManageMail(p, 'participant-manage-link');
   }
 }

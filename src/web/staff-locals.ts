@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { href: '/staff/audit', label: 'Audit log', roles: ['admin'] },
   { href: '/staff/users', label: 'Staff accounts', roles: ['admin'] },
   { href: '/staff/consent', label: 'Consent text', roles: ['admin'] },
+  { href: '/staff/settings', label: 'Settings', roles: ['admin'] },
   { href: '/staff/account/password', label: 'Account', roles: 'all' },
 ];
 

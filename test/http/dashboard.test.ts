@@ -192,6 +192,7 @@ test('an admin sees the figures and the admin pages', async () => {
     '/staff/audit',
     '/staff/users',
     '/staff/consent',
+    '/staff/settings',
     '/staff/account/password',
   ]);
 });

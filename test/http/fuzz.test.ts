@@ -8,6 +8,7 @@ import {
   latestLink,
   postForm,
   residentAgent,
+  servicesOf,
   signedIn,
   signUp,
   type TestContext,
@@ -37,6 +38,7 @@ const POSTS: Record<string, Outcome> = {
   '/me/pause': 'summary',
   '/staff/account/password': 'summary',
   '/staff/consent': 'summary',
+  '/staff/settings': 'summary',
   '/staff/users': 'summary',
   '/staff/users/:id/role': 'summary',
   '/staff/participants/new': 'summary',
@@ -51,6 +53,7 @@ const POSTS: Record<string, Outcome> = {
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
   '/me/email': { redirect: '/me' },
+  '/me/stay': { page: 'retention.stayedTitle' },
   '/me/resume': { redirect: '/me' },
   '/me/withdraw': { redirect: '/me' },
   '/me/rejoin': { redirect: '/me' },
@@ -72,11 +75,13 @@ const GETS: Record<string, number> = {
   '/me/m/:token': 303,
   '/me/c/:token': 303,
   '/me/e/:token': 303,
+  '/me/stay/:token': 303,
   // Pages that need a link's session: "this link cannot be used".
   '/set-password': 410,
   '/me/expired': 410,
   '/me/email': 410,
   '/me/confirm': 410,
+  '/me/stay': 410,
 };
 
 let ctx: TestContext;
@@ -198,6 +203,14 @@ async function sessionFor(path: string): Promise<{ agent: Agent; tokenPage: stri
       await postForm(moving, '/me', '/me', joinForm({ email: `moved${n}@example.com` }));
       const agent = anonymous();
       await agent.get(await latestLink(ctx, `moved${n}@example.com`, 'e'));
+      return { agent, tokenPage: path, url: path };
+    }
+    case '/me/stay': {
+      const email = `staying${n}@example.com`;
+      await addPerson(ctx.db, { email, last_active_at: '2000-01-01T00:00:00.000Z' });
+      await servicesOf(ctx).retention.run();
+      const agent = anonymous();
+      await agent.get(await latestLink(ctx, email, 'stay'));
       return { agent, tokenPage: path, url: path };
     }
     case '/me/withdraw':

@@ -5,6 +5,7 @@ import { translator } from '../../src/i18n/i18n';
 import { ConsentService } from '../../src/participants/consent/consent.service';
 import { endExpiredPauses, purgeStalePending } from '../../src/participants/maintenance';
 import {
+  answerLinkRequests,
   buildTestApp,
   createStaff,
   csrfFrom,
@@ -185,21 +186,54 @@ test('a new consent version is asked for before anything else', async () => {
 
 test('"get my link" never reveals whether an address is in the panel', async () => {
   await residentAgent(ctx, 'member@example.com');
-  const known = await form(request.agent(ctx.app), '/me/link', '/me/link', {
-    email: 'member@example.com',
+  const rows = async () => ({
+    requests: (await ctx.db.selectFrom('link_requests').selectAll().execute()).length,
+    outbox: (await ctx.db.selectFrom('outbox').select('id').execute()).length,
   });
+  const mailTo = (to: string) =>
+    ctx.db
+      .selectFrom('outbox')
+      .select('template')
+      .where('to_address', '=', to)
+      .where('template', '=', 'participant-manage-link')
+      .execute();
+  // The request does the same database work for both: one request row, no mail.
+  const before = await rows();
+  const known = await form(request.agent(ctx.app), '/me/link', '/me/link', {
+    email: ' Member@Example.com ',
+  });
+  const afterKnown = await rows();
   const unknown = await form(request.agent(ctx.app), '/me/link', '/me/link', {
     email: 'stranger@example.com',
   });
+  const afterUnknown = await rows();
   expect(known.status).toBe(303);
   expect(unknown.status).toBe(known.status);
   expect(unknown.headers.location).toBe(known.headers.location);
-  const toStranger = await ctx.db
-    .selectFrom('outbox')
-    .select('id')
-    .where('to_address', '=', 'stranger@example.com')
-    .execute();
-  expect(toStranger).toHaveLength(0);
+  expect(afterKnown).toEqual({ requests: before.requests + 1, outbox: before.outbox });
+  expect(afterUnknown).toEqual({ requests: afterKnown.requests + 1, outbox: before.outbox });
+  const stored = await ctx.db.selectFrom('link_requests').select('email').execute();
+  expect(stored.map((r) => r.email)).toEqual(['member@example.com', 'stranger@example.com']);
+
+  // The job answers: one email to the known person, none to the stranger, and no address kept.
+  expect(await answerLinkRequests(ctx)).toBe(2);
+  expect(await mailTo('member@example.com')).toHaveLength(1);
+  expect(
+    await ctx.db
+      .selectFrom('outbox')
+      .where('to_address', '=', 'stranger@example.com')
+      .select('id')
+      .execute(),
+  ).toHaveLength(0);
+  expect(await rows()).toEqual({ requests: 0, outbox: before.outbox + 1 });
+
+  // A request the job did not reach within an hour is dropped unanswered.
+  ctx.clock.advance(11 * 60_000); // past the per-person limit
+  await form(request.agent(ctx.app), '/me/link', '/me/link', { email: 'member@example.com' });
+  ctx.clock.advance(61 * 60_000);
+  expect(await answerLinkRequests(ctx)).toBe(0);
+  expect(await mailTo('member@example.com')).toHaveLength(1);
+  expect((await rows()).requests).toBe(0);
 });
 
 test('pending sign-ups older than 7 days are purged with their mail blanked', async () => {
@@ -462,6 +496,7 @@ test('"get my link" asked many times sends one email per person every few minute
     });
     expect(res.headers.location).toBe('/me/link/sent');
   }
+  await answerLinkRequests(ctx);
   const count = async () =>
     (
       await ctx.db
@@ -474,5 +509,6 @@ test('"get my link" asked many times sends one email per person every few minute
   expect(await count()).toBe(1);
   ctx.clock.advance(11 * 60_000);
   await form(request.agent(ctx.app), '/me/link', '/me/link', { email: 'flood@example.com' });
+  await answerLinkRequests(ctx);
   expect(await count()).toBe(2);
 });

@@ -94,6 +94,11 @@ describe('the rate-limit store in the database', () => {
         clock,
       ),
       mailFrom: 'x@city.test',
+      config: {
+        baseUrl: 'http://city.test',
+        cityTimeZone: 'America/Los_Angeles',
+        cityNames: DEFAULT_CITY_NAMES,
+      },
     }).find((j) => j.name === 'purge-rate-limits');
     await job!.run();
     const keys = await db.selectFrom('rate_limit_hits').select('key').execute();

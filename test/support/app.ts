@@ -9,6 +9,7 @@ import { openDatabase, type DB } from '../../src/db/database';
 import { createLogger } from '../../src/logger';
 import { OutboxDelivery, smtpTransport } from '../../src/mail/delivery';
 import { Mailer } from '../../src/mail/mailer';
+import { participantServices } from '../../src/participants/participants.feature';
 import { StaffService } from '../../src/staff/staff.service';
 import type { StaffRole } from '../../src/db/schema';
 import type { TestSmtpServer } from './smtp';
@@ -120,6 +121,22 @@ export async function deliverMail(ctx: TestContext, smtp: TestSmtpServer) {
   return delivery.deliverDue(100);
 }
 
+/** The participants feature's services on the test app's database and clock (what jobs use). */
+export function servicesOf(ctx: TestContext) {
+  return participantServices({
+    db: ctx.db,
+    mailer: ctx.mailer,
+    clock: ctx.clock,
+    config: ctx.config,
+    logger: createLogger('silent'),
+  });
+}
+
+/** Runs the "get my link" job once: waiting requests are answered (mail written to the outbox). */
+export function answerLinkRequests(ctx: TestContext): Promise<number> {
+  return servicesOf(ctx).linkRequests.processWaiting();
+}
+
 /** Serves a fresh test app on 127.0.0.1 with BASE_URL matching its port (for browsers). */
 export async function serveTestApp(
   o: TestAppOptions = {},
@@ -140,11 +157,11 @@ export async function serveTestApp(
   };
 }
 
-/** The newest link of a kind ("c" confirm, "m" manage) in mail written to this address. */
+/** The newest link of a kind ("c" confirm, "m" manage, "e" email change, "stay" retention) in mail written to this address. */
 export async function latestLink(
   ctx: TestContext,
   to: string,
-  kind: 'c' | 'm' | 'e' = 'm',
+  kind: 'c' | 'm' | 'e' | 'stay' = 'm',
 ): Promise<string> {
   const rows = await ctx.db
     .selectFrom('outbox')

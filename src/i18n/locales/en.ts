@@ -309,6 +309,24 @@ export const en = {
       body: 'As you asked, on {{date}} we deleted your information from the Civic Panel. We will not contact you again. If you did not ask for this, call 3-1-1.',
     },
   },
+  // Retention of inactive participants (issue 6, item 12).
+  retention: {
+    warningMail: {
+      subject: 'Your Civic Panel information will soon be deleted',
+      body: 'We have not heard from you for a long time. To protect your privacy, on {{date}} we will delete your information from the Civic Panel. If you want to stay in the panel, use this link. If you do nothing, your information will be deleted and we will not contact you again.',
+      button: 'Keep me in the panel',
+    },
+    deletedMail: {
+      subject: 'Your Civic Panel information has been deleted',
+      body: 'As we told you, on {{date}} we deleted your information from the Civic Panel because you had not been active for a long time. We will not contact you again. You are welcome to join again at any time.',
+    },
+    stayTitle: 'Stay in the Civic Panel',
+    stayBody: 'Press the button to keep your information and stay in the panel.',
+    stayButton: 'Keep me in the panel',
+    stayedTitle: 'You are staying in the panel',
+    stayedBody:
+      'Thank you. We will keep your information. We will not delete it before {{date}}, and if we have not heard from you by then, we will write to you first.',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -315,4 +315,22 @@ export const es: Catalogue = {
       body: 'Como usted lo pidió, el {{date}} borramos su información de Civic Panel. No volveremos a comunicarnos con usted. Si usted no pidió esto, llame al 3-1-1.',
     },
   },
+  // Retention of inactive participants (issue 6, item 12).
+  retention: {
+    warningMail: {
+      subject: 'Pronto se borrará su información de Civic Panel',
+      body: 'Hace mucho tiempo que no sabemos de usted. Para proteger su privacidad, el {{date}} borraremos su información de Civic Panel. Si desea seguir en el panel, use este enlace. Si no hace nada, su información se borrará y no volveremos a comunicarnos con usted.',
+      button: 'Quiero seguir en el panel',
+    },
+    deletedMail: {
+      subject: 'Se borró su información de Civic Panel',
+      body: 'Como le avisamos, el {{date}} borramos su información de Civic Panel porque no había tenido actividad durante mucho tiempo. No volveremos a comunicarnos con usted. Puede volver a unirse cuando quiera.',
+    },
+    stayTitle: 'Seguir en Civic Panel',
+    stayBody: 'Pulse el botón para conservar su información y seguir en el panel.',
+    stayButton: 'Quiero seguir en el panel',
+    stayedTitle: 'Usted sigue en el panel',
+    stayedBody:
+      'Gracias. Conservaremos su información. No la borraremos antes del {{date}} y, si para entonces no sabemos de usted, le escribiremos antes.',
+  },
 };

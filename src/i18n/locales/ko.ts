@@ -300,4 +300,22 @@ export const ko: Catalogue = {
       body: '요청하신 대로 {{date}}에 Civic Panel에서 귀하의 정보를 삭제했습니다. 다시는 연락드리지 않겠습니다. 본인이 요청하지 않으셨다면 3-1-1로 전화하세요.',
     },
   },
+  // Retention of inactive participants (issue 6, item 12).
+  retention: {
+    warningMail: {
+      subject: 'Civic Panel에 있는 귀하의 정보가 곧 삭제됩니다',
+      body: '오랫동안 귀하의 소식을 듣지 못했습니다. 개인정보 보호를 위해 {{date}}에 Civic Panel에서 귀하의 정보를 삭제할 예정입니다. 패널에 계속 참여하시려면 이 링크를 사용하세요. 아무것도 하지 않으시면 정보가 삭제되며 다시는 연락드리지 않습니다.',
+      button: '패널에 계속 참여하기',
+    },
+    deletedMail: {
+      subject: 'Civic Panel 정보가 삭제되었습니다',
+      body: '안내해 드린 대로, 오랫동안 활동이 없으셔서 {{date}}에 Civic Panel에서 귀하의 정보를 삭제했습니다. 다시는 연락드리지 않겠습니다. 언제든지 다시 가입하실 수 있습니다.',
+    },
+    stayTitle: 'Civic Panel에 계속 참여하기',
+    stayBody: '버튼을 누르시면 귀하의 정보가 보관되고 패널에 계속 참여하시게 됩니다.',
+    stayButton: '패널에 계속 참여하기',
+    stayedTitle: '패널에 계속 참여하시게 되었습니다',
+    stayedBody:
+      '감사합니다. 귀하의 정보를 보관하겠습니다. {{date}} 전에는 삭제하지 않으며, 그때까지 소식이 없으시면 삭제하기 전에 먼저 연락드리겠습니다.',
+  },
 };

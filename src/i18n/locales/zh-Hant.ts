@@ -287,4 +287,22 @@ export const zhHant: Catalogue = {
       body: '依照您的要求，我們已於 {{date}} 從 Civic Panel 刪除您的資料。我們不會再與您聯絡。如果您沒有提出此要求，請撥打 3-1-1。',
     },
   },
+  // Retention of inactive participants (issue 6, item 12).
+  retention: {
+    warningMail: {
+      subject: '您在 Civic Panel 的資料即將刪除',
+      body: '我們已經很久沒有收到您的消息。為了保護您的隱私，我們將於 {{date}} 從 Civic Panel 刪除您的資料。如果您想繼續留在居民小組，請使用此連結。如果您不採取任何行動，您的資料將被刪除，我們也不會再與您聯絡。',
+      button: '我要繼續留在居民小組',
+    },
+    deletedMail: {
+      subject: '您的 Civic Panel 資料已刪除',
+      body: '如同我們先前的通知，由於您長時間沒有任何活動，我們已於 {{date}} 從 Civic Panel 刪除您的資料。我們不會再與您聯絡。歡迎您隨時重新加入。',
+    },
+    stayTitle: '繼續留在 Civic Panel',
+    stayBody: '請按下按鈕，保留您的資料並繼續留在居民小組。',
+    stayButton: '我要繼續留在居民小組',
+    stayedTitle: '您將繼續留在居民小組',
+    stayedBody:
+      '謝謝您。我們會保留您的資料，在 {{date}} 之前不會刪除；如果到時仍未收到您的消息，我們會先通知您。',
+  },
 };

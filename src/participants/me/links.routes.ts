@@ -8,12 +8,14 @@ import { markSessionStarted, renewSession } from '../../web/session';
 import type { ParticipantService } from '../participants.service';
 import type { ProfileService } from '../profile/profile.service';
 import type { SignupService } from '../signup/signup.service';
+import type { LinkRequestService } from './link-requests.service';
 import { linkRequestSchema } from './me.schema';
 
 export interface LinkRoutesDeps {
   participants: ParticipantService;
   profiles: ProfileService;
   signup: SignupService;
+  linkRequests: LinkRequestService;
   clock: Clock;
   limits: RateLimits;
 }
@@ -34,6 +36,7 @@ export function linkRoutes(d: LinkRoutesDeps): Router {
       ? await d.participants.participantForLink(hashToken(token), 'participant-manage')
       : undefined;
     if (!p) return res.redirect(303, '/me/expired');
+    await d.participants.signedInByLink(p.id);
     await renewSession(req, d.clock, (s) => (s.participantId = p.id));
     res.redirect(303, `/me?lang=${encodeURIComponent(p.language)}`);
   });
@@ -92,7 +95,7 @@ export function linkRoutes(d: LinkRoutesDeps): Router {
     '/me/link',
     linkLimiter,
     handleForm(linkRequestSchema, linkPage, async (_req, res, form) => {
-      await d.participants.requestManageLink(form.email!);
+      await d.linkRequests.request(form.email!);
       res.redirect(303, '/me/link/sent');
     }),
   );

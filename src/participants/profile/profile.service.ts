@@ -4,6 +4,7 @@ import { ValidationError } from '../../errors';
 import { auditParticipant } from '../../audit/audit.queries';
 import { findUsableLink, insertLink, redeemLink } from '../../links/links.queries';
 import { newToken } from '../../links/tokens';
+import { markActive } from '../activity';
 import * as q from '../participants.queries';
 import { CONFIRM_TTL, type Actor, type ParticipantService } from '../participants.service';
 import { choicesOf, profileColumns } from './profile.columns';
@@ -46,6 +47,7 @@ export class ProfileService {
           updated_at: now.toISOString(),
         });
         await q.setChoices(trx, id, choicesOf(profile));
+        await markActive(trx, id, now);
         if (change) {
           await insertLink(trx, { ...change.link, participantId: id, now, ttlMs: CONFIRM_TTL });
           await mailer.enqueue(trx, { ...change.mail, participantId: id });
@@ -103,6 +105,7 @@ export class ProfileService {
             : {}),
           updated_at: now.toISOString(),
         });
+        await markActive(trx, p.id, now);
         return true;
       });
       return ok ? this.people.get(p.id) : undefined;

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import type { ParticipantRow } from '../../db/schema';
 import { auditParticipant } from '../../audit/audit.queries';
 import { ValidationError } from '../../errors';
+import { markActive } from '../activity';
 import type { ConsentService } from '../consent/consent.service';
 import type { DeletionService } from '../deletion.service';
 import { choicesOf } from '../participants.queries';
@@ -139,6 +140,7 @@ export class RecordService {
         outcome: c.outcome,
         note: c.note,
       });
+      await markActive(trx, id, now);
       await auditParticipant(trx, {
         by: staffId,
         action: 'participant.contact',

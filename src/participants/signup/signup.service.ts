@@ -1,6 +1,7 @@
 import type { ParticipantRow } from '../../db/schema';
 import { isUniqueViolation } from '../../db/errors';
 import { redeemLink } from '../../links/links.queries';
+import { markActive } from '../activity';
 import { newToken } from '../../links/tokens';
 import * as q from '../participants.queries';
 import { CONFIRM_TTL, MANAGE_TTL, type ParticipantService } from '../participants.service';
@@ -106,6 +107,7 @@ export class SignupService {
           confirmed_at: now.toISOString(),
           updated_at: now.toISOString(),
         });
+      await markActive(trx, p.id, now);
       return true;
     });
     return ok ? people.get(p.id) : undefined;
