@@ -8,6 +8,7 @@ import { prepareDatabase } from '../bootstrap';
 import { ConfigError, loadConfig } from '../config';
 import { closeDatabase, openDatabase } from '../db/database';
 import { DEMO_PASSWORD, seedDemo } from '../demo/demo';
+import { countParticipants } from '../participants/participants.queries';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -33,13 +34,10 @@ async function main(): Promise<number> {
   const opened = openDatabase(config.databasePath);
   try {
     await prepareDatabase(opened.db, config);
-    const existing = await opened.db
-      .selectFrom('participants')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    if (Number(existing.n) > 0 && !values.force) {
+    const existing = await countParticipants(opened.db);
+    if (existing > 0 && !values.force) {
       console.error(
-        `The database already has ${existing.n} participants. Add --force to add ${count} more.`,
+        `The database already has ${existing} participants. Add --force to add ${count} more.`,
       );
       return 1;
     }

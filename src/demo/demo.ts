@@ -4,21 +4,12 @@ import type { DB } from '../db/database';
 import { createLogger } from '../logger';
 import { Mailer } from '../mail/mailer';
 import { ConsentService } from '../participants/consent/consent.service';
-import {
-  AGE_RANGES,
-  AVAILABILITY,
-  CHANNELS,
-  CONTACT_PREFERENCES,
-  FORMATS,
-  GENDERS,
-  MYLA311_USE,
-  NEEDS,
-  RACES,
-  STAFF_SOURCES,
-} from '../participants/profile/options';
+import { PROFILE_CODES, STAFF_SOURCES } from '../participants/profile/options';
 import { ParticipantService } from '../participants/participants.service';
 import type { Profile } from '../participants/profile/profile.schema';
 import { loadReference } from '../reference/reference.queries';
+import { updateParticipant } from '../participants/participants.queries';
+import { findStaffByEmail } from '../staff/staff.queries';
 import { StaffService } from '../staff/staff.service';
 import { LA_ZIPS, NAMES } from './names';
 import { SeededRandom } from './random';
@@ -80,11 +71,7 @@ export async function seedDemo(
   ];
   const staffIds: number[] = [];
   for (const s of staff) {
-    const existing = await db
-      .selectFrom('staff_users')
-      .select('id')
-      .where('email', '=', s.email)
-      .executeTakeFirst();
+    const existing = await findStaffByEmail(db, s.email);
     staffIds.push(
       existing?.id ?? (await staffService.createUser({ ...s, password: DEMO_PASSWORD })),
     );
@@ -104,7 +91,7 @@ export async function seedDemo(
       const district =
         i < districts.length ? districts[i] : rnd.chance(0.85) ? rnd.pick(districts) : null;
       const needs = rnd.some(
-        NEEDS.filter((n) => n !== 'other'),
+        PROFILE_CODES.needs.filter((n) => n !== 'other'),
         0.08,
       );
       if (language !== 'en' && rnd.chance(0.4) && !needs.includes('interpreter'))
@@ -122,7 +109,7 @@ export async function seedDemo(
               ['text', 2],
               ['phone', 1],
             ] as const)
-          : rnd.pick(CONTACT_PREFERENCES.filter((c) => c !== 'email')),
+          : rnd.pick(PROFILE_CODES.contactPreference.filter((c) => c !== 'email')),
         language,
         zip: rnd.pick(LA_ZIPS),
         councilDistrict: district,
@@ -133,8 +120,11 @@ export async function seedDemo(
           ['once', 2],
           ['few', 4],
           ['often', 2],
-        ] as const satisfies readonly (readonly [(typeof MYLA311_USE)[number], number])[]),
-        channels: rnd.some(CHANNELS, 0.35),
+        ] as const satisfies readonly (readonly [
+          (typeof PROFILE_CODES.myla311Use)[number],
+          number,
+        ])[]),
+        channels: rnd.some(PROFILE_CODES.channels, 0.35),
         requestTypes: rnd.some(
           ref.requestTypes.map((r) => r.name),
           0.15,
@@ -142,14 +132,14 @@ export async function seedDemo(
         needs,
         interpreterLanguage: needs.includes('interpreter') ? language : null,
         needsOther: null,
-        availability: rnd.some(AVAILABILITY, 0.5),
-        format: rnd.pick(FORMATS),
-        ageRange: rnd.chance(0.8) ? rnd.pick(AGE_RANGES) : null,
-        gender: rnd.chance(0.8) ? rnd.pick(GENDERS) : null,
+        availability: rnd.some(PROFILE_CODES.availability, 0.5),
+        format: rnd.pick(PROFILE_CODES.format),
+        ageRange: rnd.chance(0.8) ? rnd.pick(PROFILE_CODES.ageRange) : null,
+        gender: rnd.chance(0.8) ? rnd.pick(PROFILE_CODES.gender) : null,
         race: rnd.chance(0.75)
           ? rnd.chance(0.1)
             ? ['prefer_not']
-            : [rnd.pick(RACES.filter((r) => r !== 'prefer_not'))]
+            : [rnd.pick(PROFILE_CODES.race.filter((r) => r !== 'prefer_not'))]
           : [],
       };
       if (!hasEmail && profile.contactPreference === 'email') profile.contactPreference = 'phone';
@@ -180,24 +170,20 @@ export async function seedDemo(
               [1, 3],
               [2, 1],
             ] as const);
-      await trx
-        .updateTable('participants')
-        .set({
-          status,
-          confirmed_at: status === 'pending' ? null : clock.now().toISOString(),
-          sessions_attended: attended,
-          no_shows: attended === 0 && rnd.chance(0.1) ? 1 : 0,
-          paused_until:
-            status === 'paused'
-              ? new Date(end.getTime() + rnd.int(10, 180) * DAY).toISOString()
-              : null,
-          withdrawn_at: status === 'withdrawn' ? clock.now().toISOString() : null,
-          last_contacted_at: rnd.chance(0.5)
-            ? new Date(end.getTime() - rnd.int(1, 120) * DAY).toISOString()
+      await updateParticipant(trx, id, {
+        status,
+        confirmed_at: status === 'pending' ? null : clock.now().toISOString(),
+        sessions_attended: attended,
+        no_shows: attended === 0 && rnd.chance(0.1) ? 1 : 0,
+        paused_until:
+          status === 'paused'
+            ? new Date(end.getTime() + rnd.int(10, 180) * DAY).toISOString()
             : null,
-        })
-        .where('id', '=', id)
-        .execute();
+        withdrawn_at: status === 'withdrawn' ? clock.now().toISOString() : null,
+        last_contacted_at: rnd.chance(0.5)
+          ? new Date(end.getTime() - rnd.int(1, 120) * DAY).toISOString()
+          : null,
+      });
       if (district !== null) counts.set(district, (counts.get(district) ?? 0) + 1);
     }
   });

@@ -142,3 +142,12 @@ export async function markActive(db: Kysely<Database>, id: number, atIso: string
     .where((eb) => eb.or([eb('last_active_at', 'is', null), eb('last_active_at', '<=', atIso)]))
     .execute();
 }
+
+/** Everyone in the table, whatever their status (the demo refuses to add to a real panel). */
+export async function countParticipants(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('participants')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

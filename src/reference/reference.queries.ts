@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import type { DB } from '../db/database';
 import type { Labels } from './reference.labels';
 
@@ -55,4 +57,25 @@ export async function loadReference(db: DB): Promise<ReferenceData> {
     councilIds: new Set(councils.map((c) => c.id)),
     requestTypeNames: new Set(requestTypes.map((r) => r.name)),
   };
+}
+
+/** Inserts or updates reference rows by their key (the seed runs it at every start). */
+export async function upsertReferenceRows<T extends Record<string, unknown>>(
+  trx: Kysely<Database>,
+  table: keyof Database,
+  key: keyof T & string,
+  rows: T[],
+): Promise<void> {
+  // Table and key names are constants of this file, never user input.
+  const t = trx as unknown as Kysely<any>;
+  for (const row of rows) {
+    const rest = Object.fromEntries(Object.entries(row).filter(([k]) => k !== key));
+    await t
+      .insertInto(table)
+      .values(row)
+      .onConflict((oc) =>
+        Object.keys(rest).length ? oc.column(key).doUpdateSet(rest) : oc.column(key).doNothing(),
+      )
+      .execute();
+  }
 }

@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { SEEDS_DIR } from '../paths';
-import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/database';
-import type { Database } from '../db/schema';
 import { referenceLabels } from './reference.labels';
+import { upsertReferenceRows } from './reference.queries';
 
 type Row = Record<string, string>;
 
@@ -81,33 +80,13 @@ export async function loadReferenceData(db: DB, o: SeedOptions): Promise<void> {
 
   // Upserts by key, never delete-and-insert: panel data refers to these rows.
   await db.transaction().execute(async (trx) => {
-    await upsert(trx, 'council_districts', 'district', districts);
-    await upsert(trx, 'neighborhood_councils', 'name', councils);
-    await upsert(trx, 'owner_agencies', 'code', agencies);
-    await upsert(trx, 'request_types', 'name', types);
-    await upsert(trx, 'request_sources', 'name', sources);
-    await upsert(trx, 'request_statuses', 'status', statuses);
-    await upsert(trx, 'languages', 'code', languages);
-    await upsert(trx, 'cx_questions', 'driver', cx);
+    await upsertReferenceRows(trx, 'council_districts', 'district', districts);
+    await upsertReferenceRows(trx, 'neighborhood_councils', 'name', councils);
+    await upsertReferenceRows(trx, 'owner_agencies', 'code', agencies);
+    await upsertReferenceRows(trx, 'request_types', 'name', types);
+    await upsertReferenceRows(trx, 'request_sources', 'name', sources);
+    await upsertReferenceRows(trx, 'request_statuses', 'status', statuses);
+    await upsertReferenceRows(trx, 'languages', 'code', languages);
+    await upsertReferenceRows(trx, 'cx_questions', 'driver', cx);
   });
-}
-
-async function upsert<T extends Record<string, unknown>>(
-  trx: Transaction<Database>,
-  table: keyof Database,
-  key: keyof T & string,
-  rows: T[],
-): Promise<void> {
-  // Table and key names are constants of this file, never user input.
-  const t = trx as unknown as Kysely<any>;
-  for (const row of rows) {
-    const rest = Object.fromEntries(Object.entries(row).filter(([k]) => k !== key));
-    await t
-      .insertInto(table)
-      .values(row)
-      .onConflict((oc) =>
-        Object.keys(rest).length ? oc.column(key).doUpdateSet(rest) : oc.column(key).doNothing(),
-      )
-      .execute();
-  }
 }

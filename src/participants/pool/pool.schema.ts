@@ -2,19 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { pageParam } from '../../web/pagination';
-import {
-  AGE_RANGES,
-  AVAILABILITY,
-  CHANNELS,
-  CONTACT_PREFERENCES,
-  FORMATS,
-  GENDERS,
-  MYLA311_USE,
-  NEEDS,
-  RACES,
-  SOURCES,
-  STATUSES,
-} from '../profile/options';
+import { PROFILE_CODES, SOURCES, STATUSES } from '../profile/options';
 
 /*
  * The Pool page's query string. Every field falls back to "no filter" when its value is wrong
@@ -110,23 +98,23 @@ export function poolQuerySchema(ref: ReferenceData) {
     status: many(STATUSES),
     source: many(SOURCES),
     language: many(languages),
-    contactPreference: many(CONTACT_PREFERENCES),
+    contactPreference: many(PROFILE_CODES.contactPreference),
     zip: z
       .unknown()
       .transform((v) => (typeof v === 'string' && /^\d{1,5}$/.test(v.trim()) ? v.trim() : ''))
       .catch(''),
     councilDistrict: many([UNKNOWN, ...[...ref.districtNumbers].map(String)]),
     neighborhoodCouncil: one([UNKNOWN, ...[...ref.councilIds].map(String)]),
-    myla311Use: many(MYLA311_USE),
-    channels: many(CHANNELS),
+    myla311Use: many(PROFILE_CODES.myla311Use),
+    channels: many(PROFILE_CODES.channels),
     requestTypes: many(ref.requestTypeNames),
-    needs: many(NEEDS),
+    needs: many(PROFILE_CODES.needs),
     interpreterLanguage: one(languages),
-    availability: many(AVAILABILITY),
-    format: many(FORMATS),
-    ageRange: many(AGE_RANGES),
-    gender: many(GENDERS),
-    race: many(RACES),
+    availability: many(PROFILE_CODES.availability),
+    format: many(PROFILE_CODES.format),
+    ageRange: many(PROFILE_CODES.ageRange),
+    gender: many(PROFILE_CODES.gender),
+    race: many(PROFILE_CODES.race),
     recordingConsent: one(['yes', 'no']),
     createdFrom: date,
     createdTo: date,

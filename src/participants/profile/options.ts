@@ -40,3 +40,19 @@ export const STAFF_SOURCES = ['event', 'phone', 'paper', 'referral'] as const;
 export const STATUSES = ['pending', 'active', 'paused', 'withdrawn', 'deleted'] as const;
 
 export const LIMITS = { name: 100, email: 254, phone: 30, needsOther: 500 } as const;
+
+/**
+ * The profile's fixed code lists by the form field that answers them (the same name as the
+ * catalogue's `options.<field>`): one import for the forms, the pool filters and the demo.
+ */
+export const PROFILE_CODES = {
+  contactPreference: CONTACT_PREFERENCES,
+  myla311Use: MYLA311_USE,
+  channels: CHANNELS,
+  needs: NEEDS,
+  availability: AVAILABILITY,
+  format: FORMATS,
+  ageRange: AGE_RANGES,
+  gender: GENDERS,
+  race: RACES,
+} as const;

@@ -2,18 +2,7 @@ import { z } from 'zod';
 import type { ReferenceData } from '../../reference/reference.queries';
 import type { FieldErrors } from '../../errors';
 import { inFieldOrder, parseForm, type FormResult } from '../../web/forms';
-import {
-  AGE_RANGES,
-  AVAILABILITY,
-  CHANNELS,
-  CONTACT_PREFERENCES,
-  FORMATS,
-  GENDERS,
-  LIMITS,
-  MYLA311_USE,
-  NEEDS,
-  RACES,
-} from './options';
+import { LIMITS, PROFILE_CODES } from './options';
 
 /*
  * The panel profile, as typed on /join, on "manage my data" and by staff. Error messages are
@@ -96,7 +85,10 @@ export function profileSchema(ref: ReferenceData) {
       phone: text(LIMITS.phone)
         .refine((v) => v === null || normalizePhone(v) !== null, { error: 'fields.phone.invalid' })
         .transform((v) => (v === null ? null : normalizePhone(v))),
-      contactPreference: oneOf(CONTACT_PREFERENCES, 'fields.contactPreference.required'),
+      contactPreference: oneOf(
+        PROFILE_CODES.contactPreference,
+        'fields.contactPreference.required',
+      ),
       language: oneOf([...ref.languageCodes], 'fields.language.required'),
       zip: text(10, 'fields.zip.required').refine((v) => v === null || /^\d{5}$/.test(v), {
         error: 'fields.zip.invalid',
@@ -107,17 +99,17 @@ export function profileSchema(ref: ReferenceData) {
       neighborhoodCouncil: oneOf([DONT_KNOW, ...[...ref.councilIds].map(String)]).transform((v) =>
         v === null || v === DONT_KNOW ? null : Number(v),
       ),
-      myla311Use: oneOf(MYLA311_USE, 'fields.myla311Use.required'),
-      channels: manyOf(CHANNELS),
+      myla311Use: oneOf(PROFILE_CODES.myla311Use, 'fields.myla311Use.required'),
+      channels: manyOf(PROFILE_CODES.channels),
       requestTypes: manyOf(ref.requestTypeNames),
-      needs: manyOf(NEEDS),
+      needs: manyOf(PROFILE_CODES.needs),
       interpreterLanguage: oneOf([...ref.languageCodes]),
       needsOther: text(LIMITS.needsOther),
-      availability: manyOf(AVAILABILITY),
-      format: oneOf(FORMATS, 'fields.format.required'),
-      ageRange: oneOf(AGE_RANGES),
-      gender: oneOf(GENDERS),
-      race: manyOf(RACES),
+      availability: manyOf(PROFILE_CODES.availability),
+      format: oneOf(PROFILE_CODES.format, 'fields.format.required'),
+      ageRange: oneOf(PROFILE_CODES.ageRange),
+      gender: oneOf(PROFILE_CODES.gender),
+      race: manyOf(PROFILE_CODES.race),
     })
     .transform((p) => ({
       ...p,

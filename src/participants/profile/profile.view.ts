@@ -2,17 +2,7 @@ import type { TFunction } from 'i18next';
 import { localeOf } from '../../i18n/i18n';
 import { labelIn } from '../../reference/reference.labels';
 import type { ReferenceData } from '../../reference/reference.queries';
-import {
-  AGE_RANGES,
-  AVAILABILITY,
-  CHANNELS,
-  CONTACT_PREFERENCES,
-  FORMATS,
-  GENDERS,
-  MYLA311_USE,
-  NEEDS,
-  RACES,
-} from './options';
+import { PROFILE_CODES } from './options';
 import type { Choices } from '../participants.queries';
 import type { ParticipantRow } from '../../db/schema';
 import { formatPhone } from './profile.schema';
@@ -38,7 +28,7 @@ export function profileOptions(t: TFunction, ref: ReferenceData) {
       .push({ value: String(c.id), label: labelIn(c.labels, lang, c.name) });
   }
   return {
-    contactPreference: coded('contactPreference', CONTACT_PREFERENCES),
+    contactPreference: coded('contactPreference', PROFILE_CODES.contactPreference),
     languages,
     districts: [
       { value: 'unknown', label: t('form.dontKnow') },
@@ -48,18 +38,18 @@ export function profileOptions(t: TFunction, ref: ReferenceData) {
       })),
     ],
     councilGroups: [...regions.entries()].map(([region, options]) => ({ region, options })),
-    myla311Use: coded('myla311Use', MYLA311_USE),
-    channels: coded('channels', CHANNELS),
+    myla311Use: coded('myla311Use', PROFILE_CODES.myla311Use),
+    channels: coded('channels', PROFILE_CODES.channels),
     requestTypes: ref.requestTypes.map((r) => ({
       value: r.name,
       label: labelIn(r.labels, lang, r.name),
     })),
-    needs: coded('needs', NEEDS),
-    availability: coded('availability', AVAILABILITY),
-    format: coded('format', FORMATS),
-    ageRange: coded('ageRange', AGE_RANGES),
-    gender: coded('gender', GENDERS),
-    race: coded('race', RACES),
+    needs: coded('needs', PROFILE_CODES.needs),
+    availability: coded('availability', PROFILE_CODES.availability),
+    format: coded('format', PROFILE_CODES.format),
+    ageRange: coded('ageRange', PROFILE_CODES.ageRange),
+    gender: coded('gender', PROFILE_CODES.gender),
+    race: coded('race', PROFILE_CODES.race),
   };
 }
 
