@@ -112,7 +112,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
     authRoutes({ staff, passport, devices, clock, limits, loginRateLimit: deps.loginRateLimit }),
   );
   app.use(dashboardRoutes({ db, ref, clock, cityTimeZone: config.cityTimeZone }));
-  app.use(accountRoutes(staff));
+  app.use(accountRoutes({ staff, devices, clock }));
   app.use(usersRoutes(staff));
   app.use(mailRoutes({ db, mailer, clock }));
 

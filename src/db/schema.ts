@@ -66,6 +66,8 @@ export interface StaffUsersTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** Sessions of this account started before this time are refused (password change, reset, deactivation). */
+  sessions_valid_after: string | null;
 }
 export type StaffUserRow = Selectable<StaffUsersTable>;
 export type NewStaffUser = Insertable<StaffUsersTable>;

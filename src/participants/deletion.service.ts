@@ -4,6 +4,7 @@ import { auditParticipant } from '../audit/audit.queries';
 import { deleteParticipantLinks } from '../links/links.queries';
 import { deleteSessionsOfParticipant } from '../web/session.queries';
 import { deleteDraftsMentioning } from './import/import.queries';
+import { deleteLinkRequestsFor } from './me/link-requests.queries';
 import * as q from './participants.queries';
 import type { Actor, ParticipantService } from './participants.service';
 import { deleteContactsOf } from './record/contacts.queries';
@@ -54,7 +55,10 @@ export class DeletionService {
       await deleteParticipantLinks(trx, id);
       await deleteContactsOf(trx, id);
       // An import not yet committed may hold their row: it is dropped (drafts live 24 h anyway).
-      if (p.email) await deleteDraftsMentioning(trx, p.email);
+      if (p.email) {
+        await deleteDraftsMentioning(trx, p.email);
+        await deleteLinkRequestsFor(trx, p.email);
+      }
       await q.updateParticipant(trx, id, {
         status: 'deleted',
         first_name: null,

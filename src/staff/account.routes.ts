@@ -3,10 +3,18 @@ import { requireStaff } from '../web/auth';
 import { flash } from '../web/flash';
 import { handleForm, showForm, type FormPage } from '../web/forms';
 import { changePasswordSchema } from './staff.schema';
+import type { Clock } from '../clock';
+import type { DeviceCookies } from './device-cookie';
+import { startStaffSession } from './sign-in';
 import type { StaffService } from './staff.service';
 
 /** Each staff member's own account: changing their password. */
-export function accountRoutes(staff: StaffService): Router {
+export function accountRoutes(d: {
+  staff: StaffService;
+  devices: DeviceCookies;
+  clock: Clock;
+}): Router {
+  const { staff } = d;
   const r = Router();
   const passwordPage: FormPage = (_req, res, { errors }) =>
     res.render('staff/change-password', { errors });
@@ -17,10 +25,13 @@ export function accountRoutes(staff: StaffService): Router {
     '/staff/account/password',
     requireStaff,
     handleForm(changePasswordSchema, passwordPage, async (req, res, form) => {
-      await staff.changePassword(req.user!, form.currentPassword, form.newPassword, {
+      const user = req.user!;
+      await staff.changePassword(user, form.currentPassword, form.newPassword, {
         sessionId: req.sessionID,
         ip: req.ip ?? 'unknown',
       });
+      // Every other session of the account has ended; this one starts anew with a new id.
+      await startStaffSession(req, res, user, d);
       flash(req, 'success', 'Your password has been changed.');
       res.redirect(303, '/staff');
     }),

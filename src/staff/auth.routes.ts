@@ -7,9 +7,10 @@ import { flash } from '../web/flash';
 import type { RateLimits } from '../web/rate-limit';
 import { handleForm, parseForm, showForm, type FormPage } from '../web/forms';
 import { markSessionStarted } from '../web/session';
+import { startStaffSession } from './sign-in';
 import { hashToken, looksLikeToken } from '../links/tokens';
 import type { DeviceCookies } from './device-cookie';
-import { accountKey, THROTTLED_MESSAGE } from './login-throttle';
+import { THROTTLED_MESSAGE } from './login-throttle';
 import { firstAdminSchema, loginSchema, setPasswordSchema } from './staff.schema';
 import { LoginThrottled, type StaffService, type StaffUser } from './staff.service';
 
@@ -50,7 +51,8 @@ export function authRoutes(d: AuthRouteDeps): Router {
     loginLimiter,
     handleForm(loginSchema, loginPage, async (req, res) => {
       const user = await authenticate(d.passport, req, res);
-      await logIn(req, res, user, d, safeNext(req.body?.next));
+      await startStaffSession(req, res, user, d);
+      res.redirect(303, safeNext(req.body?.next));
     }),
   );
 
@@ -97,7 +99,8 @@ export function authRoutes(d: AuthRouteDeps): Router {
         const user = await d.staff.completeLink({ hash: req.session.pendingLinkHash! }, form);
         if (!user) return res.status(410).render('staff/link-invalid');
         flash(req, 'success', 'Your password is set. You are now signed in.');
-        await logIn(req, res, user, d, '/staff', req.session.flash);
+        await startStaffSession(req, res, user, d, req.session.flash);
+        res.redirect(303, '/staff');
       },
     ),
   );
@@ -121,33 +124,5 @@ function authenticate(p: passport.PassportStatic, req: Request, res: Response): 
         );
       },
     )(req, res, (err: unknown) => reject(err)),
-  );
-}
-
-/**
- * Logs in with a new session id (Passport regenerates it), starts the session clocks and gives
- * the browser a fresh device cookie (a new nonce each time, so its old failures are left behind).
- */
-function logIn(
-  req: Request,
-  res: Response,
-  user: StaffUser,
-  d: Pick<AuthRouteDeps, 'clock' | 'devices'>,
-  to: string,
-  carryFlash?: Request['session']['flash'],
-): Promise<void> {
-  return new Promise((resolve, reject) =>
-    req.logIn(user, (err) => {
-      if (err) return reject(err);
-      markSessionStarted(req.session, d.clock);
-      const device = d.devices.issue(accountKey(user.email));
-      res.cookie(d.devices.name, device, d.devices.cookieOptions());
-      if (carryFlash) req.session.flash = carryFlash;
-      req.session.save((saveErr) => {
-        if (saveErr) return reject(saveErr);
-        res.redirect(303, to);
-        resolve();
-      });
-    }),
   );
 }

@@ -76,6 +76,8 @@ export async function changePassword(
   const row = await q.findStaffById(d.db, user.id);
   if (!row) throw new NotFoundError();
   const now = d.clock.now();
+  // No device-cookie exemption here: a signed-in browser guessing the current password is the
+  // attack this throttle is for (a stolen session carries the device cookie too).
   const throttle = await checkLoginThrottle(d.db, { account: accountKey(row.email) }, from.ip, now);
   if (throttle.throttled) {
     d.logger.warn({ event: 'password.throttled', staffId: user.id }, 'password change throttled');
@@ -94,6 +96,7 @@ export async function changePassword(
     await q.updateStaff(trx, user.id, {
       password_hash: passwordHash,
       updated_at: now.toISOString(),
+      sessions_valid_after: now.toISOString(),
     });
     await deleteSessionsOfStaff(trx, user.id, from.sessionId);
   });

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type { DeviceCookies } from './device-cookie';
@@ -32,8 +33,17 @@ export function createPassport(
     ),
   );
   p.serializeUser((user, done) => done(null, (user as StaffUser).id));
-  p.deserializeUser((id: number, done) => {
-    staff.findActive(id).then((user) => done(null, user ?? false), done);
-  });
+  // A session older than the account's last password change, reset or deactivation is no
+  // longer signed in, even if a request in flight wrote its row back after it was deleted.
+  p.deserializeUser(
+    (
+      req: IncomingMessage,
+      id: number,
+      done: (err: unknown, user?: Express.User | false) => void,
+    ) => {
+      const startedAt = (req as { session?: { startedAt?: number } }).session?.startedAt ?? 0;
+      staff.findActive(id, startedAt).then((user) => done(null, user ?? false), done);
+    },
+  );
   return p;
 }

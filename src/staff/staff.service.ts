@@ -65,9 +65,15 @@ export class StaffService {
   }
 
   /** The active staff member behind a session, or undefined (deactivated people are logged out). */
-  async findActive(id: number): Promise<StaffUser | undefined> {
+  /**
+   * The staff member of a session, if the account is active and the session started after its
+   * last password change, reset or deactivation (`startedAt`, ms).
+   */
+  async findActive(id: number, startedAt?: number): Promise<StaffUser | undefined> {
     const row = await q.findStaffById(this.d.db, id);
-    return row && row.status === 'active' ? toStaffUser(row) : undefined;
+    if (!row || row.status !== 'active') return undefined;
+    const cutOff = row.sessions_valid_after ? Date.parse(row.sessions_valid_after) : 0;
+    return startedAt !== undefined && startedAt < cutOff ? undefined : toStaffUser(row);
   }
 
   async list() {
@@ -237,7 +243,11 @@ export class StaffService {
     const status = active ? (row.password_hash ? 'active' : 'invited') : 'deactivated';
     const now = this.d.clock.now();
     await this.d.db.transaction().execute(async (trx) => {
-      await q.updateStaff(trx, id, { status, updated_at: now.toISOString() });
+      await q.updateStaff(trx, id, {
+        status,
+        updated_at: now.toISOString(),
+        ...(active ? {} : { sessions_valid_after: now.toISOString() }),
+      });
       if (!active) {
         await voidLinks(trx, 'staff-set-password', id, now);
         await deleteSessionsOfStaff(trx, id);
@@ -348,6 +358,7 @@ export class StaffService {
         status: 'active',
         updated_at: now.toISOString(),
         last_login_at: now.toISOString(),
+        sessions_valid_after: now.toISOString(),
       });
       // A reset is often because the password leaked: every session of the account ends
       // (the browser that used the link gets a fresh one when it is logged in).

@@ -309,6 +309,24 @@ describe('deletion', () => {
           mapping_json: null,
         })
         .execute();
+      // Another one that typed the address in capitals, and a "get my link" not answered yet.
+      await d.db
+        .insertInto('import_drafts')
+        .values({
+          staff_id: organizer.id,
+          created_at: new Date().toISOString(),
+          filename: 'other.csv',
+          rows_json: JSON.stringify({ headers: ['email'], rows: [['Zelda.Unique@Example.com']] }),
+          mapping_json: null,
+        })
+        .execute();
+      const linkPage = await request(d.app).get('/me/link');
+      const asked = await request(d.app)
+        .post('/me/link')
+        .set('Cookie', linkPage.headers['set-cookie'] ?? [])
+        .type('form')
+        .send({ _csrf: csrfFrom(linkPage.text), email: values.email });
+      expect(asked.status).toBe(303);
 
       const sessionsBefore = await d.db
         .selectFrom('sessions')
@@ -337,6 +355,7 @@ describe('deletion', () => {
       expect(goodbye.subject).toBe(translator('es')('mail.deleted.subject'));
 
       const needles = ['Zelda', 'Quintanilla-Uniq', 'zelda.unique', '2135550199', '90077', 'xyzzy'];
+      expect(await d.db.selectFrom('link_requests').selectAll().execute()).toEqual([]);
       const found: string[] = [];
       for (const table of await tableNames(d.db)) {
         const { rows } = await sql<

@@ -68,6 +68,32 @@ describe('a staff session is tied to its account', () => {
     expect(await sessionsOf(ctx, who.id)).toBe(1);
   });
 
+  test('a session written back after a password change (a request in flight) is still signed out', async () => {
+    const who = await createStaff(ctx, 'organizer');
+    const mine = await signedIn(ctx, who);
+    const other = await signedIn(ctx, who);
+    const before = await ctx.db.selectFrom('sessions').selectAll().execute();
+    ctx.clock.advance(60_000);
+    const res = await postForm(mine, '/staff/account/password', '/staff/account/password', {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    expect(res.status).toBe(303);
+    // The other browser's request, started before the change, saves its session as it ends.
+    const gone = before.filter((row) => row.staff_user_id === who.id);
+    for (const row of gone)
+      await ctx.db
+        .insertInto('sessions')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    expectSentToLogin(await other.get('/staff'));
+    // The browser that changed it was given a new session id, started after the change.
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    expect(cookies.some((c) => c.startsWith('cp.sid='))).toBe(true);
+    expect((await mine.get('/staff')).status).toBe(200);
+  });
+
   test('a reset link ends every earlier session; the browser that used it is signed in', async () => {
     const admin = await signedIn(ctx, await createStaff(ctx, 'admin'));
     const who = await createStaff(ctx, 'facilitator');

@@ -6,6 +6,7 @@ test('idFrom accepts positive whole numbers and answers 404 to anything else', (
   expect(idFrom('123456789012345')).toBe(123456789012345);
   for (const bad of [
     '0',
+    '007',
     '-1',
     '1.5',
     '1e3',

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, ParticipantRow } from '../../db/schema';
 
 // ---- Drafts: a file between upload and commit ----
@@ -183,10 +183,14 @@ export async function findImport(db: Kysely<Database>, id: number) {
     .executeTakeFirst();
 }
 
-/** Drops the uncommitted imports whose rows mention this address (deletion of that person). */
+/**
+ * Drops the uncommitted imports whose rows mention this address, in any case (deletion of that
+ * person). LIKE with an escape character, lower() on both sides: the same on PostgreSQL.
+ */
 export async function deleteDraftsMentioning(db: Kysely<Database>, email: string) {
+  const pattern = `%${email.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   await db
     .deleteFrom('import_drafts')
-    .where((eb) => eb(eb.fn('instr', [eb.ref('rows_json'), eb.val(email)]), '>', 0))
+    .where(sql<boolean>`lower(rows_json) like ${pattern} escape '\\'`)
     .execute();
 }

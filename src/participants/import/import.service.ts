@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { HOUR, type Clock } from '../../clock';
 import type { DB } from '../../db/database';
 import type { Database, ParticipantSource } from '../../db/schema';
-import { recordAudit } from '../../audit/audit.queries';
+import { auditParticipant, recordAudit } from '../../audit/audit.queries';
 import { translator } from '../../i18n/i18n';
 import type { CityNames } from '../../config';
 import type { ReferenceData } from '../../reference/reference.queries';
@@ -230,11 +230,10 @@ async function mergeInto(
   if (Object.keys(change).length)
     await pq.updateParticipant(trx, id, { ...change, updated_at: o.at.toISOString() });
   await pq.setChoices(trx, id, newChoices);
-  await recordAudit(trx, {
-    actorStaffId: o.staffId,
+  await auditParticipant(trx, {
+    by: o.staffId,
     action: 'participant.edit',
-    subjectType: 'participant',
-    subjectId: id,
+    participantId: id,
     details: { importId: o.importId, fields },
     at: o.at,
   });

@@ -43,3 +43,8 @@ export async function deleteLinkRequestsBefore(
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** A deleted person's waiting "get my link" requests go with them. */
+export async function deleteLinkRequestsFor(db: Kysely<Database>, email: string): Promise<void> {
+  await db.deleteFrom('link_requests').where('email', '=', email).execute();
+}
