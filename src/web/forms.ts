@@ -76,10 +76,12 @@ export function translateErrors(
 
 /** GET of a form page: empty, status 200. */
 export function showForm(page: FormPage): RequestHandler {
-  return (req, res) => page(req, res, { errors: {} }) as void;
+  return async (req, res) => {
+    await page(req, res, { errors: {} });
+  };
 }
 
-/** Re-renders a form page with status 400, the translated errors and what was typed. */
+/** Re-renders a form page with 400 (or the error's own status), the translated errors and what was typed. */
 export function rejectForm(
   req: Request,
   res: Response,
