@@ -50,18 +50,18 @@ export async function loadReferenceData(db: DB, o: SeedOptions): Promise<void> {
     service_region: r.service_region,
     labels: labels('neighborhood_councils.csv', r.name, r),
   }));
-  const agencies = readCsv('myla311_owner_agencies.csv').map((r) => ({
+  const agencies = readCsv('owner_agencies.csv').map((r) => ({
     code: r.code,
     agency: r.agency,
   }));
-  const types = readCsv('myla311_request_types.csv').map((r) => ({
+  const types = readCsv('request_types.csv').map((r) => ({
     name: r.request_type,
     usual_owner: r.usual_owner,
     requests_2019_2020: Number(r.requests_2019_2020),
-    labels: labels('myla311_request_types.csv', r.request_type, r),
+    labels: labels('request_types.csv', r.request_type, r),
   }));
-  const sources = readCsv('myla311_request_sources.csv').map((r) => ({ name: r.request_source }));
-  const statuses = readCsv('myla311_statuses.csv').map((r) => ({
+  const sources = readCsv('request_sources.csv').map((r) => ({ name: r.request_source }));
+  const statuses = readCsv('request_statuses.csv').map((r) => ({
     status: r.status,
     meaning: r.meaning,
   }));

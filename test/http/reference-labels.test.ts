@@ -13,7 +13,7 @@ const marked = (code: string) => LOCALES.map((l) => `[${l}] ${code}`).join(',');
 
 describe('each label column of the reference CSVs is what residents read', () => {
   const seeds = citySeeds({
-    'myla311_request_types.csv': [
+    'request_types.csv': [
       `request_type,usual_owner,requests_2019_2020,${header}`,
       `Bulky Items,BOS,10,${marked('Bulky Items')}`,
       `Graffiti Removal,OCB,5,${marked('Graffiti Removal')}`,
@@ -57,7 +57,7 @@ test('a Spanish page shows the Spanish request-type label of db/seeds, not of a 
 
 describe('a missing translation', () => {
   const seeds = citySeeds({
-    'myla311_request_types.csv': [
+    'request_types.csv': [
       `request_type,usual_owner,requests_2019_2020,label_en,label_es,label_ko`,
       `Bulky Items,BOS,10,Bulky item pickup,Recolección de artículos voluminosos,`,
     ].join('\n'),
@@ -80,11 +80,11 @@ describe('a missing translation', () => {
       });
       const missing = warn.mock.calls
         .map(([fields]) => fields)
-        .filter((f) => f.file === 'myla311_request_types.csv');
+        .filter((f) => f.file === 'request_types.csv');
       expect(missing).toEqual([
-        { file: 'myla311_request_types.csv', code: 'Bulky Items', language: 'ko' },
-        { file: 'myla311_request_types.csv', code: 'Bulky Items', language: 'hy' },
-        { file: 'myla311_request_types.csv', code: 'Bulky Items', language: 'zh-Hant' },
+        { file: 'request_types.csv', code: 'Bulky Items', language: 'ko' },
+        { file: 'request_types.csv', code: 'Bulky Items', language: 'hy' },
+        { file: 'request_types.csv', code: 'Bulky Items', language: 'zh-Hant' },
       ]);
       // db/seeds' other files are complete: nothing else was missing.
       expect(warn).toHaveBeenCalledTimes(3);
