@@ -104,7 +104,7 @@ describe('session cookie', () => {
 describe('production cookie', () => {
   test('__Host- prefix, Secure, HttpOnly, SameSite=Lax, Path=/, no Domain', async () => {
     const ctx = await buildTestApp({
-      config: { env: 'production', secureCookies: true, trustProxy: true },
+      config: { env: 'production', secureCookies: true, trustProxy: 1 },
     });
     try {
       const res = await request(ctx.app).get('/login').set('X-Forwarded-Proto', 'https');

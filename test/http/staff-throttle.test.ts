@@ -165,7 +165,7 @@ describe('a browser that signed in before is not locked out by others (device co
 
 test('production: the device cookie is __Host- prefixed and Secure', async () => {
   const ctx = await buildTestApp({
-    config: { env: 'production', secureCookies: true, trustProxy: true },
+    config: { env: 'production', secureCookies: true, trustProxy: 1 },
   });
   try {
     const who = await createStaff(ctx, 'analyst');
