@@ -1,4 +1,14 @@
+import { DAY } from '../../src/clock';
+import { closeDatabase, openDatabase } from '../../src/db/database';
+import { migrateToLatest } from '../../src/db/migrate';
 import { SeededRandom } from '../../src/demo/random';
+import {
+  parsePoolQuery,
+  poolCriteria,
+  poolQuerySchema,
+} from '../../src/participants/pool/pool.schema';
+import { loadReferenceData } from '../../src/reference/reference.seed';
+import { candidatesFor } from '../../src/studies/sampling/sampling.queries';
 import {
   drawSample,
   overRecruitRate,
@@ -6,6 +16,8 @@ import {
   type DrawInput,
   type Quota,
 } from '../../src/studies/sampling/quota-draw';
+import { addPerson } from '../support/db';
+import { fakeReference } from '../support/reference';
 
 /** A pool like the panel's: 15 districts, English-heavy, a few channels each. */
 function makePool(n: number, seed = 1): Candidate[] {
@@ -309,4 +321,62 @@ test('bad input is refused', () => {
   expect(() => draw({ quotas: [{ dimension: 'language', value: 'en', maxShare: 1.5 }] })).toThrow(
     RangeError,
   );
+});
+
+describe('candidatesFor: the pool filter, active only, the cool-down, exclusions', () => {
+  const opened = openDatabase(':memory:');
+  const { db } = opened;
+  const now = new Date('2026-12-01T12:00:00.000Z');
+  const ago = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
+  const criteria = (query: object) =>
+    poolCriteria(parsePoolQuery(poolQuerySchema(fakeReference()), query), 'America/Los_Angeles');
+  const ids: Record<string, number> = {};
+  beforeAll(async () => {
+    await migrateToLatest(db);
+    await loadReferenceData(db, { logger: { warn: () => undefined } });
+    const person = {
+      council_district: 4,
+      myla311_use: 'never',
+      format_preference: 'online',
+    } as const;
+    ids.es = await addPerson(db, { ...person, language: 'es' }, { channels: ['web', 'app'] });
+    ids.en = await addPerson(db, { language: 'en', last_contacted_at: ago(91) });
+    ids.recent = await addPerson(db, { language: 'es', last_contacted_at: ago(89) });
+    ids.paused = await addPerson(db, { language: 'es', status: 'paused' });
+    ids.pending = await addPerson(db, { language: 'es', status: 'pending' });
+    ids.inStudy = await addPerson(db, { language: 'es' });
+  });
+  afterAll(() => closeDatabase(opened));
+
+  test('active people not contacted in the cool-down, minus exclusions, with their attributes', async () => {
+    const rows = await candidatesFor(db, criteria({}), {
+      coolDownDays: 90,
+      now,
+      excludeIds: [ids.inStudy],
+    });
+    expect(rows).toEqual([
+      {
+        id: ids.es,
+        attrs: {
+          councilDistrict: '4',
+          language: 'es',
+          myla311Use: 'never',
+          channel: ['app', 'web'],
+          format: 'online',
+          ageRange: null,
+        },
+      },
+      { id: ids.en, attrs: expect.objectContaining({ language: 'en', channel: [] }) },
+    ]);
+  });
+
+  test("the pool's filters apply; a shorter cool-down lets recent contacts back", async () => {
+    const rows = await candidatesFor(db, criteria({ language: 'es' }), { coolDownDays: 30, now });
+    expect(rows.map((r) => r.id)).toEqual([ids.es, ids.recent, ids.inStudy]);
+    const paused = await candidatesFor(db, criteria({ status: 'paused' }), {
+      coolDownDays: 0,
+      now,
+    });
+    expect(paused).toEqual([]);
+  });
 });
