@@ -379,4 +379,11 @@ describe('candidatesFor: the pool filter, active only, the cool-down, exclusions
     });
     expect(paused).toEqual([]);
   });
+
+  test('channels are read only when a quota needs them', async () => {
+    const rows = await candidatesFor(db, criteria({}), { coolDownDays: 90, now }, ['language']);
+    expect(rows.map((r) => r.id)).toEqual([ids.es, ids.en, ids.inStudy]);
+    expect(rows[0].attrs).not.toHaveProperty('channel');
+    expect(rows[0].attrs.language).toBe('es');
+  });
 });

@@ -34,6 +34,7 @@ export const QUOTA_DIMENSIONS = [
   'format',
   'ageRange',
 ] as const;
+export type QuotaDimension = (typeof QUOTA_DIMENSIONS)[number];
 
 /**
  * A quota on the people whose `dimension` has `value`. Counts and shares (0–1, of `size`) may
