@@ -12,6 +12,7 @@ import { candidatesFor } from '../../src/studies/sampling/sampling.queries';
 import {
   drawSample,
   overRecruitRate,
+  quotaValues,
   type Candidate,
   type DrawInput,
   type Quota,
@@ -311,6 +312,17 @@ describe('over-recruitment', () => {
   });
 });
 
+test('quotaValues: the distinct values quotas are set on for a dimension', () => {
+  const quotas = [
+    { dimension: 'channel', value: 'app', min: 2 },
+    { dimension: 'language', value: 'es', min: 2 },
+    { dimension: 'channel', value: 'web', max: 2 },
+    { dimension: 'channel', value: 'app', maxShare: 0.5 },
+  ];
+  expect(quotaValues(quotas, 'channel')).toEqual(['app', 'web']);
+  expect(quotaValues(quotas, 'format')).toEqual([]);
+});
+
 test('bad input is refused', () => {
   expect(() => draw({ size: 0 })).toThrow(RangeError);
   expect(() => draw({ size: 2.5 })).toThrow(RangeError);
@@ -380,10 +392,17 @@ describe('candidatesFor: the pool filter, active only, the cool-down, exclusions
     expect(paused).toEqual([]);
   });
 
-  test('channels are read only when a quota needs them', async () => {
-    const rows = await candidatesFor(db, criteria({}), { coolDownDays: 90, now }, ['language']);
-    expect(rows.map((r) => r.id)).toEqual([ids.es, ids.en, ids.inStudy]);
-    expect(rows[0].attrs).not.toHaveProperty('channel');
-    expect(rows[0].attrs.language).toBe('es');
+  test('channels: only the values asked for are read, none when none are asked', async () => {
+    const options = { coolDownDays: 90, now };
+    const web = await candidatesFor(db, criteria({}), options, ['web', 'phone']);
+    expect(web.map((r) => [r.id, r.attrs.channel])).toEqual([
+      [ids.es, ['web']],
+      [ids.en, []],
+      [ids.inStudy, []],
+    ]);
+    const none = await candidatesFor(db, criteria({}), options, []);
+    expect(none.map((r) => r.id)).toEqual([ids.es, ids.en, ids.inStudy]);
+    expect(none[0].attrs).not.toHaveProperty('channel');
+    expect(none[0].attrs.language).toBe('es');
   });
 });

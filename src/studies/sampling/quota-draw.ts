@@ -102,6 +102,11 @@ export interface DrawResult {
   shortfalls: Shortfall[];
 }
 
+/** The values quotas are set on for one dimension: what `candidatesFor` reads for `channel`. */
+export function quotaValues(quotas: readonly Quota[], dimension: string): string[] {
+  return [...new Set(quotas.filter((q) => q.dimension === dimension).map((q) => q.value))];
+}
+
 /** With no show history, DESIGN.md says to over-recruit by 20%. */
 export const DEFAULT_OVER_RECRUIT = 0.2;
 /** Never invite more than twice the size, however low the show rate. */
