@@ -36,7 +36,7 @@ const NOW = new Date(Date.UTC(2026, 10, 26));
 
 export const sampleBench: Measurement = {
   name: 'sample',
-  title: `Quota sample: ${SIZE} people, three quotas (candidatesFor + drawSample)`,
+  title: `Quota sample: ${SIZE} people, quotas on district, language and MyLA311 use (candidatesFor + drawSample)`,
   async run(env) {
     const { db, sqlite } = env.opened;
     const schema = poolQuerySchema(await loadReference(db));
