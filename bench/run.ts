@@ -2,13 +2,14 @@ import { closeDatabase } from '../src/db/database';
 import { openDataset } from './dataset';
 import type { Measurement } from './measurement';
 import { poolBench } from './pool.bench';
+import { sampleBench } from './sample.bench';
 
 /*
  * `npm run bench [-- name ...]`: performance figures on a generated database of realistic size
  * (tmp/bench/, reused between runs). Add a measurement by writing bench/<name>.bench.ts and
  * listing it here. BENCH_PARTICIPANTS changes the size (default 100,000).
  */
-const MEASUREMENTS: Measurement[] = [poolBench];
+const MEASUREMENTS: Measurement[] = [poolBench, sampleBench];
 
 async function main(): Promise<void> {
   // As deployed: Express caches compiled views only in production.
