@@ -13,7 +13,7 @@ import {
 } from '../src/participants/profile/options';
 import { ascii } from '../src/demo/demo';
 import { LA_ZIPS, NAMES } from '../src/demo/names';
-import { SeededRandom } from '../src/demo/random';
+import { SeededRandom } from '../src/random';
 
 /** What every measurement gets: the generated database, migrated by the app's own code. */
 export interface BenchEnv {

@@ -12,7 +12,7 @@ import { updateParticipant } from '../participants/participants.queries';
 import { findStaffByEmail } from '../staff/staff.queries';
 import { StaffService } from '../staff/staff.service';
 import { LA_ZIPS, NAMES } from './names';
-import { SeededRandom } from './random';
+import { SeededRandom } from '../random';
 
 export const DEMO_PASSWORD = 'civic panel demo password';
 

@@ -1,7 +1,7 @@
 import { DAY } from '../../src/clock';
 import { closeDatabase, openDatabase } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
-import { SeededRandom } from '../../src/demo/random';
+import { SeededRandom } from '../../src/random';
 import {
   parsePoolQuery,
   poolCriteria,

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../demo/random';
+import { SeededRandom } from '../../random';
 
 /*
  * The quota draw of the sample builder: a plain function, no database, no clock. Given the

@@ -1,4 +1,4 @@
-/** A small seeded random generator (mulberry32): the same seed gives the same demo panel. */
+/** A small seeded random generator (mulberry32): the same seed gives the same demo panel, bench data and quota sample. */
 export class SeededRandom {
   private state: number;
   constructor(seed: number) {
