@@ -1,4 +1,9 @@
 import { buildTestApp, createStaff, postForm, signedIn, type TestContext } from '../support/app';
+import {
+  createStudy as createStudyWith,
+  sessionForm as baseSessionForm,
+  studyForm as baseStudyForm,
+} from '../support/studies';
 
 type Agent = Awaited<ReturnType<typeof signedIn>>;
 
@@ -18,53 +23,17 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const studyForm = (over: Record<string, string | string[]> = {}) => ({
-  title: 'Bulky Item pickup: intake',
-  purpose: 'How residents experience asking for a bulky item pickup.',
-  requestTypes: ['Bulky Items'],
-  stages: ['intake'],
-  targetParticipants: '24',
-  incentiveAmount: '50',
-  incentiveKind: 'gift_card',
-  reminderOffsets: '48, 2',
-  organizers: [String(organizerId)],
-  facilitators: [String(facilitatorId)],
-  noteTakers: [String(noteTakerId)],
-  ...over,
-});
+const team = () => ({ organizer: organizerId, facilitator: facilitatorId, noteTaker: noteTakerId });
+const studyForm = (over: Record<string, string | string[]> = {}) => baseStudyForm(team(), over);
+const createStudy = (over: Record<string, string | string[]> = {}) =>
+  createStudyWith(organizer, studyForm(over));
 
-async function createStudy(over: Record<string, string | string[]> = {}): Promise<number> {
-  const res = await postForm(
-    organizer,
-    '/staff/studies/new',
-    '/staff/studies/new',
-    studyForm(over),
-  );
-  expect(res.status).toBe(303);
-  return Number(/\/staff\/studies\/(\d+)$/.exec(res.headers.location)![1]);
-}
-
-const sessionForm = (over: Record<string, string | string[]> = {}) => ({
-  startsAt: '2027-07-15T18:00',
-  durationMinutes: '90',
-  mode: 'in_person',
-  placeName: 'Central Library',
-  address: '630 W 5th St, Los Angeles, CA 90071',
-  stepFree: 'yes',
-  parking: 'Validated parking at 524 S Flower St',
-  transit: 'Metro B and D Lines to Pershing Square',
-  videoUrl: '',
-  language: 'en',
-  interpretation: ['es'],
-  capacity: '8',
-  extraSeats: '2',
-  registrationDeadline: '2027-07-13T12:00',
-  facilitatorId: String(facilitatorId),
-  noteTakerId: String(noteTakerId),
-  incentiveAmount: '50',
-  incentiveKind: 'gift_card',
-  ...over,
-});
+const sessionForm = (over: Record<string, string | string[]> = {}) =>
+  baseSessionForm({
+    facilitatorId: String(facilitatorId),
+    noteTakerId: String(noteTakerId),
+    ...over,
+  });
 
 async function addSession(studyId: number, over: Record<string, string | string[]> = {}) {
   const url = `/staff/studies/${studyId}/sessions/new`;
@@ -376,6 +345,17 @@ describe('sessions', () => {
       'session.create',
       'session.edit',
     ]);
+  });
+
+  test('the seat columns refuse more seats taken than capacity + extra seats (for registrations)', async () => {
+    const res = await addSession(studyId);
+    const id = idFrom(res.headers.location);
+    const take = (n: number) =>
+      ctx.db.updateTable('study_sessions').set({ seats_taken: n }).where('id', '=', id).execute();
+    await take(10);
+    await expect(take(11)).rejects.toThrow(/CHECK constraint failed/);
+    await expect(take(-1)).rejects.toThrow(/CHECK constraint failed/);
+    expect((await stored(id)).seats_taken).toBe(10);
   });
 
   test('a session of another study is not found under this one', async () => {
