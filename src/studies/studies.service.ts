@@ -15,6 +15,7 @@ import {
   type StudyFields,
   type StudyLists,
 } from './studies.queries';
+import { assignedStaff } from './sessions/sessions.queries';
 import { STUDY_STATUS_LABELS, canMove, type StudyStatus, type TeamRole } from './study.rules';
 import { teamOf, type StudyInput } from './study/study.schema';
 
@@ -113,6 +114,7 @@ export class StudiesService {
   async update(id: number, input: StudyInput, staffId: number): Promise<void> {
     await this.get(id);
     const team = await this.checkedTeam(input);
+    await this.keepsAssigned(id, input);
     const at = this.d.clock.now();
     await this.d.db.transaction().execute(async (trx) => {
       await updateStudy(trx, id, { ...fieldsOf(input), updated_at: at.toISOString() });
@@ -151,6 +153,22 @@ export class StudiesService {
         at,
       });
     });
+  }
+
+  /**
+   * Someone who runs or takes notes at a scheduled session stays on the team in that role until
+   * the session has someone else: otherwise the session would name a person the team lacks.
+   */
+  private async keepsAssigned(id: number, input: StudyInput) {
+    const names = await this.staffNames();
+    const errors: Record<string, string> = {};
+    for (const s of await assignedStaff(this.d.db, id)) {
+      if (s.facilitator_id !== null && !input.facilitators.includes(s.facilitator_id))
+        errors.facilitators ??= `${names.get(s.facilitator_id) ?? 'A former staff member'} facilitates a session of this study: choose another facilitator for it first`;
+      if (s.note_taker_id !== null && !input.noteTakers.includes(s.note_taker_id))
+        errors.noteTakers ??= `${names.get(s.note_taker_id) ?? 'A former staff member'} takes notes at a session of this study: choose another note-taker for it first`;
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
   }
 
   /** The chosen team, each person an active staff account (a stale or forged id is refused). */

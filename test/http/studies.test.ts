@@ -347,6 +347,23 @@ describe('sessions', () => {
     ]);
   });
 
+  test('someone assigned to a session stays on the team until the session has someone else', async () => {
+    const id = await createStudy({ title: 'Team guard' });
+    await addSession(id);
+    const edit = `/staff/studies/${id}/edit`;
+    const res = await postForm(
+      organizer,
+      edit,
+      edit,
+      studyForm({ title: 'Team guard', facilitators: [], noteTakers: [] }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/Facilitator \d+ facilitates a session of this study/);
+    expect(res.text).toMatch(/Analyst \d+ takes notes at a session of this study/);
+    const kept = await postForm(organizer, edit, edit, studyForm({ title: 'Team guard, renamed' }));
+    expect(kept.status).toBe(303);
+  });
+
   test('the seat columns refuse more seats taken than capacity + extra seats (for registrations)', async () => {
     const res = await addSession(studyId);
     const id = idFrom(res.headers.location);

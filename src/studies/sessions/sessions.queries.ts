@@ -72,3 +72,13 @@ export async function sessionsOfStudy(db: Kysely<Database>, studyId: number) {
     .orderBy('id')
     .execute();
 }
+
+/** Who runs or takes notes at a study's scheduled sessions (to keep them on its team). */
+export async function assignedStaff(db: Kysely<Database>, studyId: number) {
+  return db
+    .selectFrom('study_sessions')
+    .select(['facilitator_id', 'note_taker_id'])
+    .where('study_id', '=', studyId)
+    .where('status', '=', 'scheduled')
+    .execute();
+}
