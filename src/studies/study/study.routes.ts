@@ -34,6 +34,7 @@ export function studyRoutes(d: StudyRoutesDeps): Router {
       rows: rows.map((s) => ({
         ...s,
         statusLabel: STUDY_STATUS_LABELS[s.status],
+        sessions: Number(s.sessions),
         next: s.next_session ? formatCityTime(s.next_session, d.cityTimeZone) : null,
       })),
       filter: statusFilter(status, counts),
