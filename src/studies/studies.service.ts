@@ -16,7 +16,13 @@ import {
   type StudyLists,
 } from './studies.queries';
 import { assignedStaff } from './sessions/sessions.queries';
-import { STUDY_STATUS_LABELS, canMove, type StudyStatus, type TeamRole } from './study.rules';
+import {
+  STUDY_STATUS_LABELS,
+  canMove,
+  isFrozen,
+  type StudyStatus,
+  type TeamRole,
+} from './study.rules';
 import { teamOf, type StudyInput } from './study/study.schema';
 
 /** What studies need to know of staff accounts: the staff feature's list (StaffService.list). */
@@ -112,7 +118,9 @@ export class StudiesService {
   }
 
   async update(id: number, input: StudyInput, staffId: number): Promise<void> {
-    await this.get(id);
+    const { study } = await this.get(id);
+    if (isFrozen(study.status))
+      throw new ValidationError({ title: 'This study is archived and can no longer be changed' });
     const team = await this.checkedTeam(input);
     await this.keepsAssigned(id, input);
     const at = this.d.clock.now();

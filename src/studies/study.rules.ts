@@ -31,6 +31,11 @@ export function canMove(from: StudyStatus, to: StudyStatus): boolean {
   return NEXT[from].includes(to);
 }
 
+/** An archived study is the record of what happened: it and its sessions no longer change. */
+export function isFrozen(status: StudyStatus): boolean {
+  return status === 'archived';
+}
+
 /** The button that moves a study to each status. */
 export const STATUS_ACTIONS: Record<StudyStatus, string> = {
   draft: 'Back to draft',

@@ -5,6 +5,7 @@ import { flash } from '../../web/flash';
 import { handleForm, showForm, type FormPage } from '../../web/forms';
 import { idFrom } from '../../web/params';
 import { formatCityTime } from '../city-time';
+import { isFrozen } from '../study.rules';
 import type { StudiesService } from '../studies.service';
 import { sessionValidator, type SessionInput } from './session.schema';
 import type { SessionService } from './session.service';
@@ -72,6 +73,7 @@ export function sessionRoutes(d: SessionRoutesDeps): Router {
     const names = await d.studies.staffNames();
     res.render('studies/sessions/show', {
       study,
+      frozen: isFrozen(study.status),
       session: sessionSummary({ ...session, interpretation }, d.ref, names, zone),
     });
   });

@@ -2,6 +2,7 @@ import { recordAudit } from '../../audit/audit.queries';
 import type { StudySessionRow } from '../../db/schema';
 import { NotFoundError, ValidationError } from '../../errors';
 import type { StudiesService } from '../studies.service';
+import { isFrozen } from '../study.rules';
 import type { SessionInput } from './session.schema';
 import {
   findSession,
@@ -61,7 +62,7 @@ export class SessionService {
   }
 
   async create(studyId: number, input: SessionInput, staffId: number): Promise<number> {
-    await this.checkTeam(studyId, input);
+    await this.checkChange(studyId, input);
     const at = this.studies.d.clock.now();
     return this.db.transaction().execute(async (trx) => {
       const id = await insertSession(trx, {
@@ -84,7 +85,7 @@ export class SessionService {
 
   async update(studyId: number, id: number, input: SessionInput, staffId: number) {
     await this.get(studyId, id);
-    await this.checkTeam(studyId, input);
+    await this.checkChange(studyId, input);
     const at = this.studies.d.clock.now();
     await this.db.transaction().execute(async (trx) => {
       await updateSession(trx, id, { ...fieldsOf(input), updated_at: at.toISOString() });
@@ -100,9 +101,13 @@ export class SessionService {
     });
   }
 
-  /** The facilitator and note-taker must be on the study's team in that role. */
-  private async checkTeam(studyId: number, input: SessionInput) {
-    const { lists } = await this.studies.get(studyId);
+  /** The study is not archived; the facilitator and note-taker are on its team in that role. */
+  private async checkChange(studyId: number, input: SessionInput) {
+    const { study, lists } = await this.studies.get(studyId);
+    if (isFrozen(study.status))
+      throw new ValidationError({
+        startsAt: 'This study is archived: its sessions can no longer be added or changed',
+      });
     const has = (id: number, role: string) =>
       lists.team.some((m) => m.staffId === id && m.role === role);
     const errors: Record<string, string> = {};

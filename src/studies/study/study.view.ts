@@ -14,6 +14,7 @@ import {
   STUDY_STATUSES,
   STUDY_STATUS_LABELS,
   dollars,
+  isFrozen,
   nextStatuses,
   type TeamRole,
 } from '../study.rules';
@@ -93,6 +94,7 @@ export function studyFacts(
     organizers: team('organizer'),
     facilitators: team('facilitator'),
     noteTakers: team('note_taker'),
+    frozen: isFrozen(study.status),
     actions: nextStatuses(study.status).map((to) => ({ to, label: STATUS_ACTIONS[to] })),
   };
 }
