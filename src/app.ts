@@ -13,6 +13,7 @@ import { participantsFeature } from './participants/participants.feature';
 import { auditRoutes } from './audit/audit.routes';
 import { loadReference } from './reference/reference.queries';
 import { StaffService } from './staff/staff.service';
+import { studiesFeature } from './studies/studies.feature';
 import { authRoutes } from './staff/auth.routes';
 import { accountRoutes } from './staff/account.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
@@ -107,6 +108,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   // Every feature router is mounted at / and spells its full paths (the route-role test reads them).
   app.use(homeRoutes());
   app.use(participants.router);
+  app.use(studiesFeature({ db, clock, config, ref, staff }).router);
   app.use(auditRoutes({ db }));
   app.use(
     authRoutes({ staff, passport, devices, clock, limits, loginRateLimit: deps.loginRateLimit }),

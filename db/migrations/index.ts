@@ -10,6 +10,7 @@ import * as referenceLabels from './2026_12_03_0920_reference_labels';
 import * as retention from './2026_12_03_0930_retention';
 import * as linkRequests from './2026_12_03_0940_link_requests';
 import * as sessionsValidAfter from './2026_12_03_0950_staff_sessions_valid_after';
+import * as studies from './2026_12_03_1000_studies';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0930_retention': retention,
   '2026_12_03_0940_link_requests': linkRequests,
   '2026_12_03_0950_staff_sessions_valid_after': sessionsValidAfter,
+  '2026_12_03_1000_studies': studies,
 };

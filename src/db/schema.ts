@@ -43,6 +43,11 @@ export interface Database {
   import_drafts: ImportDraftsTable;
   rate_limit_hits: RateLimitHitsTable;
   link_requests: LinkRequestsTable;
+  studies: StudiesTable;
+  study_choices: StudyChoicesTable;
+  study_team: StudyTeamTable;
+  study_sessions: StudySessionsTable;
+  session_interpretation: SessionInterpretationTable;
 }
 
 /** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
@@ -278,4 +283,72 @@ export interface ImportDraftsTable {
   rows_json: string;
   /** JSON { appField: column index }, once mapped. */
   mapping_json: string | null;
+}
+
+export type StudyStatus = 'draft' | 'recruiting' | 'running' | 'closed' | 'archived';
+export type IncentiveKind = 'gift_card' | 'cash_card' | 'other';
+
+export interface StudiesTable {
+  id: Generated<number>;
+  title: string;
+  purpose: string;
+  target_participants: number;
+  incentive_cents: number;
+  incentive_kind: IncentiveKind;
+  /** JSON array of whole hours before the start ([48,2]). */
+  reminder_offsets: string;
+  status: Generated<StudyStatus>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export type StudyRow = Selectable<StudiesTable>;
+
+export interface StudyChoicesTable {
+  study_id: number;
+  /** request_type | stage */
+  field: string;
+  value: string;
+}
+
+export interface StudyTeamTable {
+  study_id: number;
+  staff_user_id: number;
+  role: 'organizer' | 'facilitator' | 'note_taker';
+}
+
+export interface StudySessionsTable {
+  id: Generated<number>;
+  study_id: number;
+  /** UTC instant; typed and shown in the city's time zone. */
+  starts_at: string;
+  duration_minutes: number;
+  mode: 'in_person' | 'online' | 'hybrid';
+  place_name: string | null;
+  address: string | null;
+  /** 1 step-free entrance, 0 not, null when there is no place (online). */
+  step_free: number | null;
+  parking: string | null;
+  transit: string | null;
+  video_url: string | null;
+  language: string;
+  capacity: number;
+  extra_seats: number;
+  /** Confirmed seats; registrations raise it with a conditional update (never past capacity + extra_seats). */
+  seats_taken: Generated<number>;
+  registration_deadline: string;
+  facilitator_id: number | null;
+  note_taker_id: number | null;
+  incentive_cents: number;
+  incentive_kind: IncentiveKind;
+  status: Generated<'scheduled' | 'cancelled'>;
+  created_at: string;
+  updated_at: string;
+}
+export type StudySessionRow = Selectable<StudySessionsTable>;
+export type NewStudySession = Insertable<StudySessionsTable>;
+
+export interface SessionInterpretationTable {
+  session_id: number;
+  language: string;
 }

@@ -12,6 +12,7 @@ const NAV: NavItem[] = [
   { href: '/staff', label: 'Home', roles: 'all' },
   { href: '/staff/participants', label: 'Participants', roles: ['admin', 'organizer'] },
   { href: '/staff/participants/call-list', label: 'Call list', roles: ['admin', 'organizer'] },
+  { href: '/staff/studies', label: 'Studies', roles: ['admin', 'organizer'] },
   { href: '/staff/mail', label: 'Mail log', roles: ['admin', 'organizer'] },
   { href: '/staff/audit', label: 'Audit log', roles: ['admin'] },
   { href: '/staff/users', label: 'Staff accounts', roles: ['admin'] },

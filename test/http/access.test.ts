@@ -8,6 +8,7 @@ import {
   type TestContext,
 } from '../support/app';
 import { listRoutes } from '../support/routes';
+import { addSession, createStudy, sessionForm, studyForm } from '../support/studies';
 
 /**
  * Who may use each route. A route added to the app but not classified here fails the first test,
@@ -88,6 +89,18 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/participants/imports/:id': 'organizer',
   'GET /staff/participants/call-list': 'organizer',
   'POST /staff/participants/call-list/export': 'organizer',
+  'GET /staff/studies': 'organizer',
+  'GET /staff/studies/new': 'organizer',
+  'POST /staff/studies/new': 'organizer',
+  'GET /staff/studies/:id': 'organizer',
+  'GET /staff/studies/:id/edit': 'organizer',
+  'POST /staff/studies/:id/edit': 'organizer',
+  'POST /staff/studies/:id/status': 'organizer',
+  'GET /staff/studies/:id/sessions/new': 'organizer',
+  'POST /staff/studies/:id/sessions/new': 'organizer',
+  'GET /staff/studies/:id/sessions/:sessionId': 'organizer',
+  'GET /staff/studies/:id/sessions/:sessionId/edit': 'organizer',
+  'POST /staff/studies/:id/sessions/:sessionId/edit': 'organizer',
   'GET /staff/audit': 'admin',
   'GET /staff/mail': 'organizer',
   'GET /staff/mail/:id': 'organizer',
@@ -119,6 +132,14 @@ beforeAll(async () => {
     { id: 1, name: 'Admin', email: 'a@city.test', role: 'admin' },
     { name: 'Target', email: 'target@city.test', role: 'analyst' },
   );
+  // Study 1 with session 1, so their pages render for those allowed.
+  const owner = await createStaff(ctx, 'organizer');
+  const agent = await signedIn(ctx, owner);
+  await addSession(
+    agent,
+    await createStudy(agent, studyForm({ organizer: owner.id })),
+    sessionForm(),
+  );
 });
 afterAll(() => ctx.close());
 
@@ -130,7 +151,8 @@ test('every registered route is classified in the access table', () => {
   expect(Object.keys(ACCESS).filter((k) => !registered.includes(k))).toEqual([]);
 });
 
-const concrete = (path: string) => path.replace(':id', '1').replace(':token', 'x'.repeat(43));
+const concrete = (path: string) =>
+  path.replace(':id', '1').replace(':sessionId', '1').replace(':token', 'x'.repeat(43));
 
 describe.each([...ROLES, 'resident' as const, 'anonymous' as const])('as %s', (role) => {
   const staffRoutes = Object.entries(ACCESS).filter(([, a]) => a !== 'public');

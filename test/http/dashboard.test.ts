@@ -181,7 +181,10 @@ describe('an organizer', () => {
       expect.arrayContaining(['/staff/participants', '/staff/mail', '/staff/account/password']),
     );
     // The tiles open the pool and the Mail log; the call list is its own figure.
-    expect(linksIn(html, '>Other pages</h2>')).toEqual(['/staff/account/password']);
+    expect(linksIn(html, '>Other pages</h2>')).toEqual([
+      '/staff/studies',
+      '/staff/account/password',
+    ]);
   });
 });
 
@@ -189,6 +192,7 @@ test('an admin sees the figures and the admin pages', async () => {
   const res = await agents.admin.get('/staff');
   expect(Object.keys(figures(res.text))).toHaveLength(8);
   expect(linksIn(res.text, '>Other pages</h2>')).toEqual([
+    '/staff/studies',
     '/staff/audit',
     '/staff/users',
     '/staff/consent',

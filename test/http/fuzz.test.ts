@@ -16,6 +16,7 @@ import {
 import { addPerson, fingerprint } from '../support/db';
 import { junk } from '../support/junk';
 import { listRoutes } from '../support/routes';
+import { addSession, createStudy, sessionForm, studyForm } from '../support/studies';
 
 /**
  * Every POST route, fed malformed, oversized, missing and wrong-type fields by someone allowed to
@@ -49,6 +50,11 @@ const POSTS: Record<string, Outcome> = {
   '/staff/participants/import/:id/map': 'summary',
   '/staff/participants/import/:id/commit': 'summary',
   '/staff/participants/call-list/export': 'summary',
+  '/staff/studies/new': 'summary',
+  '/staff/studies/:id/edit': 'summary',
+  '/staff/studies/:id/status': 'summary',
+  '/staff/studies/:id/sessions/new': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/edit': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -90,6 +96,7 @@ let admin: Agent;
 let resident: Agent;
 const anonymous = () => request.agent(ctx.app);
 let ids: Record<string, number>;
+let sessionId: number;
 let fresh = 0;
 
 beforeAll(async () => {
@@ -114,6 +121,8 @@ beforeAll(async () => {
     });
   const outbox = await ctx.db.selectFrom('outbox').select('id').executeTakeFirstOrThrow();
   if (committed.status !== 303) throw new Error(`import failed: ${committed.status}`);
+  const study = await createStudy(admin, studyForm({ organizer: adminWho.id }));
+  sessionId = await addSession(admin, study, sessionForm());
   // By path prefix (the longest that matches wins): the row each `:id` route is given.
   ids = {
     '/staff/participants/imports/': Number(committed.headers.location.split('/').pop()),
@@ -121,6 +130,7 @@ beforeAll(async () => {
     '/staff/participants/': person,
     '/staff/users/': target.id,
     '/staff/mail/': outbox.id,
+    '/staff/studies/': study,
   };
 });
 afterAll(() => ctx.close());
@@ -163,7 +173,7 @@ function concrete(path: string, own: Record<string, number> = {}): string {
     .sort((a, b) => b.length - a.length)
     .find((p) => path.startsWith(p) && path.includes(':id'));
   const filled = prefix ? path.replace(':id', String(own[prefix] ?? ids[prefix])) : path;
-  const out = filled.replace(':token', 'x'.repeat(43));
+  const out = filled.replace(':sessionId', String(sessionId)).replace(':token', 'x'.repeat(43));
   if (out.includes(':')) throw new Error(`no row for ${path}: add its prefix to ids`);
   return out;
 }

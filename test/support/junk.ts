@@ -42,6 +42,12 @@ const TEXT_FIELDS = [
   'text_en',
   'consentSource',
   'needsOther',
+  'title',
+  'purpose',
+  'placeName',
+  'address',
+  'parking',
+  'transit',
 ];
 
 const CODE_FIELDS = [
@@ -71,6 +77,26 @@ const CODE_FIELDS = [
   'consentChannel',
   'consentCollected',
   'confirm',
+  'requestTypes',
+  'stages',
+  'targetParticipants',
+  'incentiveAmount',
+  'incentiveKind',
+  'reminderOffsets',
+  'organizers',
+  'facilitators',
+  'noteTakers',
+  'startsAt',
+  'durationMinutes',
+  'mode',
+  'stepFree',
+  'videoUrl',
+  'interpretation',
+  'capacity',
+  'extraSeats',
+  'registrationDeadline',
+  'facilitatorId',
+  'noteTakerId',
 ];
 
 /** The junk body number `seed`: every field above, each seed a different mix. */
