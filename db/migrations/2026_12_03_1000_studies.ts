@@ -82,7 +82,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('language', 'text', (c) => c.notNull())
     .addColumn('capacity', 'integer', (c) => c.notNull().check(sql`capacity between 1 and 200`))
     .addColumn('extra_seats', 'integer', (c) =>
-      c.notNull().defaultTo(0).check(sql`extra_seats between 0 and 50`),
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`extra_seats between 0 and 50`),
     )
     .addColumn('seats_taken', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('registration_deadline', 'text', (c) => c.notNull())
