@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { DB } from '../db/database';
 import type { ReferenceData } from '../reference/reference.queries';
+import { sampleRoutes } from './sampling/sample.routes';
 import { sessionRoutes } from './sessions/session.routes';
 import { SessionService } from './sessions/session.service';
 import { StudiesService, type StaffDirectory } from './studies.service';
@@ -29,6 +30,10 @@ export function studiesFeature(d: StudiesFeatureDeps) {
   const s = studiesServices(d);
   const deps = { ...s, ref: d.ref, cityTimeZone: d.config.cityTimeZone };
   const router = Router();
-  router.use(studyRoutes(deps), sessionRoutes(deps));
+  router.use(
+    studyRoutes(deps),
+    sessionRoutes(deps),
+    sampleRoutes({ ...deps, db: d.db, clock: d.clock }),
+  );
   return { ...s, router };
 }

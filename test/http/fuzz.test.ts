@@ -74,6 +74,29 @@ const POSTS: Record<string, Outcome> = {
   '/staff/participants/:id/delete': { redirect: '/staff/participants/:id/delete' },
 };
 
+/**
+ * GET forms (a shareable URL, no CSRF) and the flag that submits them: with the flag, junk query
+ * strings reach validation (400 and the error summary); without it, the empty form (200).
+ */
+const GET_FORMS: Record<string, { flag: string; fields: string[] }> = {
+  '/staff/studies/:id/sample': {
+    flag: 'draw',
+    fields: [
+      'size',
+      'coolDownDays',
+      'seed',
+      'quota1Dimension',
+      'quota1Value',
+      'quota1Min',
+      'quota1Max',
+      'quota1MinPct',
+      'quota1MaxPct',
+      'quota2Dimension',
+      'quota2Min',
+    ],
+  },
+};
+
 /** GET answers other than 200, with the reason. */
 const GETS: Record<string, number> = {
   // Link exchanges: a well-formed but unknown token still goes on to the page that says so.
@@ -312,6 +335,30 @@ test('GET routes answer junk query strings as they answer none', async () => {
     const res = await agent.get(concrete(path) + query);
     const wanted = GETS[path] ?? 200;
     if (res.status !== wanted) failures.push(`${path}: ${res.status}, wanted ${wanted}`);
+  }
+  expect(failures).toEqual([]);
+});
+
+test('GET forms reach validation with junk query strings: 400 and the error summary', async () => {
+  const failures: string[] = [];
+  const registered = listRoutes(ctx.app)
+    .filter((r) => r.method === 'GET')
+    .map((r) => r.path);
+  expect(Object.keys(GET_FORMS).filter((p) => !registered.includes(p))).toEqual([]);
+  for (const [path, { flag, fields }] of Object.entries(GET_FORMS)) {
+    for (let seed = 0; seed < 4; seed++) {
+      // The junk values of the code fields, one per form field (a URL stays under header limits).
+      const values = Object.values(junk(seed)).filter((v) => JSON.stringify(v).length < 200);
+      const query = Object.fromEntries(
+        fields.map((f, i) => [f, values[(seed * 5 + i * 3) % values.length]]),
+      );
+      const before = await stored();
+      const res = await admin.get(concrete(path)).query({ [flag]: '1', ...query });
+      const wrong = problem(res, 'summary', path);
+      if (wrong) failures.push(`${path} seed ${seed}: ${wrong}`);
+      else if ((await stored()) !== before)
+        failures.push(`${path} seed ${seed}: it stored something`);
+    }
   }
   expect(failures).toEqual([]);
 });

@@ -109,3 +109,13 @@ export async function candidatesFor(
     },
   }));
 }
+
+/** What the preview shows of each drawn person, by id (the caller keeps the draw order). */
+export async function drawnPeople(db: Kysely<Database>, ids: readonly number[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('participants')
+    .select(['id', 'first_name', 'last_name', 'council_district', 'language', 'myla311_use'])
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -1,0 +1,103 @@
+import crypto from 'node:crypto';
+import { Router } from 'express';
+import type { Clock } from '../../clock';
+import type { DB } from '../../db/database';
+import { parsePoolQuery, poolCriteria, poolQuerySchema } from '../../participants/pool/pool.schema';
+import { activeFilters, poolOptions } from '../../participants/pool/pool.view';
+import type { ReferenceData } from '../../reference/reference.queries';
+import { requireRole } from '../../web/auth';
+import {
+  inFieldOrder,
+  keepTyped,
+  translateErrors,
+  type FormPage,
+  type Values,
+} from '../../web/forms';
+import { idFrom } from '../../web/params';
+import type { StudiesService } from '../studies.service';
+import { drawSample, overRecruitRate, quotaValues } from './quota-draw';
+import { MAX_SAMPLE, SAMPLE_FIELD_ORDER, sampleValidator, type SampleInput } from './sample.schema';
+import { dimensionOptions, preview, quotaRows, valueLabels } from './sample.view';
+import { DEFAULT_COOL_DOWN_DAYS, candidatesFor, drawnPeople } from './sampling.queries';
+
+export interface SampleRoutesDeps {
+  db: DB;
+  clock: Clock;
+  studies: StudiesService;
+  ref: ReferenceData;
+  cityTimeZone: string;
+}
+
+/** A fresh seed for an empty form: six digits, easy to read out and type again. */
+const freshSeed = () => String(crypto.randomInt(100000, 1000000));
+
+/**
+ * The sample builder's preview (organizers): a GET form, so a draw is a URL that can be shared
+ * and reloaded. With `draw=1` it validates, reads the candidates and draws; nothing is stored
+ * and no one is contacted.
+ */
+export function sampleRoutes(d: SampleRoutesDeps): Router {
+  const r = Router();
+  const filterSchema = poolQuerySchema(d.ref);
+  const validate = sampleValidator(d.ref);
+
+  const page =
+    (result: Awaited<ReturnType<typeof draw>> | null): FormPage =>
+    async (req, res, { values, errors }) => {
+      const { study } = await d.studies.get(idFrom(req.params.id));
+      const filter = parsePoolQuery(filterSchema, req.query);
+      const labels = valueLabels(res.locals.t, d.ref);
+      const typed: Values = {
+        size: String(Math.min(MAX_SAMPLE, Math.max(1, study.target_participants))),
+        coolDownDays: String(DEFAULT_COOL_DOWN_DAYS),
+        seed: freshSeed(),
+        ...values,
+      };
+      res.render('studies/sampling/sample', {
+        study,
+        values: typed,
+        errors,
+        quotas: quotaRows(typed, labels),
+        dimensions: dimensionOptions(),
+        filter,
+        activeFilters: activeFilters(filter),
+        options: poolOptions(res.locals.t, d.ref),
+        preview: result && preview(result.result, result.people, labels, result.coolDownDays),
+      });
+    };
+
+  async function draw(query: unknown, input: SampleInput) {
+    const { size, coolDownDays, seed, quotas } = input;
+    const filter = parsePoolQuery(filterSchema, query);
+    const candidates = await candidatesFor(
+      d.db,
+      poolCriteria(filter, d.cityTimeZone),
+      { coolDownDays, now: d.clock.now() },
+      quotaValues(quotas, 'channel'),
+    );
+    // No attendance is recorded yet, so there is no measured show rate: the 20% default.
+    const result = drawSample({
+      candidates,
+      quotas,
+      size,
+      seed,
+      overRecruit: overRecruitRate(null),
+    });
+    return { result, people: await drawnPeople(d.db, result.ids), coolDownDays };
+  }
+
+  r.get('/staff/studies/:id/sample', ...requireRole('organizer'), async (req, res) => {
+    await d.studies.get(idFrom(req.params.id)); // 404 before anything else
+    const values = keepTyped(req.query);
+    if (values.draw !== '1') return void (await page(null)(req, res, { values, errors: {} }));
+    const input = validate(req.query);
+    if (!input.ok) {
+      res.status(400);
+      const errors = translateErrors(inFieldOrder(input.errors, SAMPLE_FIELD_ORDER), res.locals.t);
+      return void (await page(null)(req, res, { values, errors }));
+    }
+    await page(await draw(req.query, input.data))(req, res, { values, errors: {} });
+  });
+
+  return r;
+}
