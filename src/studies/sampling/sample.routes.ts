@@ -17,7 +17,7 @@ import { idFrom } from '../../web/params';
 import type { StudiesService } from '../studies.service';
 import { drawSample, overRecruitRate, quotaValues } from './quota-draw';
 import { MAX_SAMPLE, SAMPLE_FIELD_ORDER, sampleValidator, type SampleInput } from './sample.schema';
-import { dimensionOptions, preview, quotaRows, valueLabels } from './sample.view';
+import { dimensionOptions, preview, quotaRows, sampleLabels } from './sample.view';
 import { DEFAULT_COOL_DOWN_DAYS, candidatesFor, drawnPeople } from './sampling.queries';
 
 export interface SampleRoutesDeps {
@@ -39,14 +39,13 @@ const freshSeed = () => String(crypto.randomInt(100000, 1000000));
 export function sampleRoutes(d: SampleRoutesDeps): Router {
   const r = Router();
   const filterSchema = poolQuerySchema(d.ref);
-  const validate = sampleValidator(d.ref);
 
   const page =
     (result: Awaited<ReturnType<typeof draw>> | null): FormPage =>
     async (req, res, { values, errors }) => {
       const { study } = await d.studies.get(idFrom(req.params.id));
       const filter = parsePoolQuery(filterSchema, req.query);
-      const labels = valueLabels(res.locals.t, d.ref);
+      const labels = sampleLabels(res.locals.t, d.ref, res.locals.city.service311);
       const typed: Values = {
         size: String(Math.min(MAX_SAMPLE, Math.max(1, study.target_participants))),
         coolDownDays: String(DEFAULT_COOL_DOWN_DAYS),
@@ -58,7 +57,7 @@ export function sampleRoutes(d: SampleRoutesDeps): Router {
         values: typed,
         errors,
         quotas: quotaRows(typed, labels),
-        dimensions: dimensionOptions(),
+        dimensions: dimensionOptions(labels),
         filter,
         activeFilters: activeFilters(filter),
         options: poolOptions(res.locals.t, d.ref),
@@ -90,7 +89,7 @@ export function sampleRoutes(d: SampleRoutesDeps): Router {
     await d.studies.get(idFrom(req.params.id)); // 404 before anything else
     const values = keepTyped(req.query);
     if (values.draw !== '1') return void (await page(null)(req, res, { values, errors: {} }));
-    const input = validate(req.query);
+    const input = sampleValidator(d.ref, res.locals.city.service311)(req.query);
     if (!input.ok) {
       res.status(400);
       const errors = translateErrors(inFieldOrder(input.errors, SAMPLE_FIELD_ORDER), res.locals.t);

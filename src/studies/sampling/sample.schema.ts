@@ -17,14 +17,21 @@ export const MAX_SAMPLE = 500;
 export const MAX_COOL_DOWN_DAYS = 3650;
 export const SEED_MAX = 40;
 
-export const DIMENSION_LABELS: Record<QuotaDimension, string> = {
-  councilDistrict: 'Council district',
-  language: 'Language',
-  myla311Use: 'MyLA311 use',
-  channel: 'Channel',
-  format: 'Format',
-  ageRange: 'Age range',
-};
+/** The dimensions' names on the page; `service311` is the city's name for its 311 service. */
+export function dimensionLabels(service311: string): Record<QuotaDimension, string> {
+  return {
+    councilDistrict: 'Council district',
+    language: 'Language',
+    myla311Use: `${service311} use`,
+    channel: 'Channel',
+    format: 'Format',
+    ageRange: 'Age range',
+  };
+}
+
+/** A label inside a sentence: "Council district" → "council district", a name such as "GovService use" as it is. */
+export const inSentence = (label: string) =>
+  label.replace(/^[A-Z](?=[a-z]+\b)/, (c) => c.toLowerCase());
 
 /** The codes a quota may be set on, per dimension (the profile's own codes). */
 export function dimensionValues(ref: ReferenceData): Record<QuotaDimension, readonly string[]> {
@@ -114,8 +121,9 @@ function field<T>(
 const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** Validates the builder's fields (the pool filter is not here: it never fails). */
-export function sampleValidator(ref: ReferenceData) {
+export function sampleValidator(ref: ReferenceData, service311: string) {
   const values = dimensionValues(ref);
+  const labels = dimensionLabels(service311);
   return (query: unknown): FormResult<SampleInput> => {
     const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
     const errors: FieldErrors = {};
@@ -136,7 +144,7 @@ export function sampleValidator(ref: ReferenceData) {
       const value = field(
         z.string().refine((v) => dimension !== undefined && values[dimension].includes(v), {
           error: dimension
-            ? `Choose a ${DIMENSION_LABELS[dimension].toLowerCase()} for ${name}`
+            ? `Choose ${/^[aeiou]/i.test(labels[dimension]) ? 'an' : 'a'} ${inSentence(labels[dimension])} for ${name}`
             : `Choose a value for ${name}`,
         }),
         q[f.value],

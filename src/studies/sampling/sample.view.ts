@@ -9,7 +9,13 @@ import {
   type QuotaDimension,
   type Shortfall,
 } from './quota-draw';
-import { DIMENSION_LABELS, QUOTA_ROWS, dimensionValues, quotaFields } from './sample.schema';
+import {
+  QUOTA_ROWS,
+  dimensionLabels,
+  inSentence,
+  dimensionValues,
+  quotaFields,
+} from './sample.schema';
 import type { drawnPeople } from './sampling.queries';
 
 /*
@@ -19,13 +25,18 @@ import type { drawnPeople } from './sampling.queries';
 
 type Option = { value: string; label: string };
 
-/** Value labels per dimension, in English (the pool page's own labels). */
-export function valueLabels(t: TFunction, ref: ReferenceData): Record<QuotaDimension, Option[]> {
+/** The names of the dimensions, and of their values (the Pool page's own labels), in English. */
+export interface Labels {
+  dimensions: Record<QuotaDimension, string>;
+  values: Record<QuotaDimension, Option[]>;
+}
+
+export function sampleLabels(t: TFunction, ref: ReferenceData, service311: string): Labels {
   const pool = poolOptions(t, ref);
   const codes = dimensionValues(ref);
   const only = (options: Option[], dim: QuotaDimension) =>
     options.filter((o) => codes[dim].includes(o.value));
-  return {
+  const values = {
     councilDistrict: only(pool.councilDistrict, 'councilDistrict').map((o) => ({
       value: o.value,
       label: `Council District ${o.value}`,
@@ -36,15 +47,16 @@ export function valueLabels(t: TFunction, ref: ReferenceData): Record<QuotaDimen
     format: only(pool.format, 'format'),
     ageRange: only(pool.ageRange, 'ageRange'),
   };
+  return { dimensions: dimensionLabels(service311), values };
 }
 
-export const dimensionOptions = (): Option[] =>
-  QUOTA_DIMENSIONS.map((value) => ({ value, label: DIMENSION_LABELS[value] }));
+export const dimensionOptions = (labels: Labels): Option[] =>
+  QUOTA_DIMENSIONS.map((value) => ({ value, label: labels.dimensions[value] }));
 
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
 /** The quota rows as typed, each value select grouped by dimension with the chosen one marked. */
-export function quotaRows(values: Values, labels: Record<QuotaDimension, Option[]>) {
+export function quotaRows(values: Values, labels: Labels) {
   return Array.from({ length: QUOTA_ROWS }, (_, i) => {
     const k = i + 1;
     const names = quotaFields(k);
@@ -59,8 +71,8 @@ export function quotaRows(values: Values, labels: Record<QuotaDimension, Option[
       minPct: str(values[names.minPct]),
       maxPct: str(values[names.maxPct]),
       groups: QUOTA_DIMENSIONS.map((dim) => ({
-        label: DIMENSION_LABELS[dim],
-        options: labels[dim].map((o) => ({
+        label: labels.dimensions[dim],
+        options: labels.values[dim].map((o) => ({
           ...o,
           selected: dim === dimension && o.value === value,
         })),
@@ -70,11 +82,11 @@ export function quotaRows(values: Values, labels: Record<QuotaDimension, Option[
 }
 
 /** "Council District 4", "Language: Spanish", "Format: Online". */
-export function quotaLabel(q: Quota, labels: Record<QuotaDimension, Option[]>): string {
+export function quotaLabel(q: Quota, labels: Labels): string {
   const dim = q.dimension as QuotaDimension;
-  const label = labels[dim]?.find((o) => o.value === q.value)?.label ?? q.value;
+  const label = labels.values[dim]?.find((o) => o.value === q.value)?.label ?? q.value;
   if (dim === 'councilDistrict') return label;
-  return `${DIMENSION_LABELS[dim] ?? q.dimension}: ${label}`;
+  return `${labels.dimensions[dim] ?? q.dimension}: ${label}`;
 }
 
 /** "at least 5", "at most 3", "5 to 8", "any". */
@@ -87,7 +99,7 @@ export function boundsText(min: number, max: number | null): string {
 const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 
 /** One shortfall in plain words. */
-export function shortfallText(s: Shortfall, labels: Record<QuotaDimension, Option[]>): string {
+export function shortfallText(s: Shortfall, labels: Labels): string {
   switch (s.kind) {
     case 'quota': {
       const why =
@@ -101,22 +113,17 @@ export function shortfallText(s: Shortfall, labels: Record<QuotaDimension, Optio
     case 'minAboveMax':
       return `${quotaLabel(s.quota, labels)}: the minimum (${s.min}) is above the maximum (${s.max}) once the % are worked out`;
     case 'minimumsAboveSize':
-      return `The minimums on ${(DIMENSION_LABELS[s.dimension as QuotaDimension] ?? s.dimension).toLowerCase()} add up to ${s.minimums}, more than the ${s.invited} to invite`;
+      return `The minimums on ${inSentence(labels.dimensions[s.dimension as QuotaDimension] ?? s.dimension)} add up to ${s.minimums}, more than the ${s.invited} to invite`;
   }
 }
 
 type Person = Awaited<ReturnType<typeof drawnPeople>>[number];
 
 /** The preview of a draw: totals, fill table, shortfalls and the people in draw order. */
-export function preview(
-  result: DrawResult,
-  found: Person[],
-  labels: Record<QuotaDimension, Option[]>,
-  coolDownDays: number,
-) {
+export function preview(result: DrawResult, found: Person[], labels: Labels, coolDownDays: number) {
   const byId = new Map(found.map((p) => [p.id, p]));
   const label = (dim: QuotaDimension, code: string | null) =>
-    code === null ? 'Unknown' : (labels[dim].find((o) => o.value === code)?.label ?? code);
+    code === null ? 'Unknown' : (labels.values[dim].find((o) => o.value === code)?.label ?? code);
   return {
     pool: result.pool,
     size: result.size,
