@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Router } from 'express';
 import type { Clock } from '../../clock';
 import type { DB } from '../../db/database';
+import type { StudyRow } from '../../db/schema';
 import { parsePoolQuery, poolCriteria, poolQuerySchema } from '../../participants/pool/pool.schema';
 import { activeFilters, poolOptions } from '../../participants/pool/pool.view';
 import type { ReferenceData } from '../../reference/reference.queries';
@@ -40,10 +41,10 @@ export function sampleRoutes(d: SampleRoutesDeps): Router {
   const r = Router();
   const filterSchema = poolQuerySchema(d.ref);
 
+  /** The one rendering path: empty, with errors (400) or with a draw's preview. */
   const page =
-    (result: Awaited<ReturnType<typeof draw>> | null): FormPage =>
-    async (req, res, { values, errors }) => {
-      const { study } = await d.studies.get(idFrom(req.params.id));
+    (study: StudyRow, result: Awaited<ReturnType<typeof draw>> | null): FormPage =>
+    (req, res, { values, errors }) => {
       const filter = parsePoolQuery(filterSchema, req.query);
       const labels = sampleLabels(res.locals.t, d.ref, res.locals.city.service311);
       const typed: Values = {
@@ -86,16 +87,16 @@ export function sampleRoutes(d: SampleRoutesDeps): Router {
   }
 
   r.get('/staff/studies/:id/sample', ...requireRole('organizer'), async (req, res) => {
-    await d.studies.get(idFrom(req.params.id)); // 404 before anything else
+    const { study } = await d.studies.get(idFrom(req.params.id)); // 404 before anything else
     const values = keepTyped(req.query);
-    if (values.draw !== '1') return void (await page(null)(req, res, { values, errors: {} }));
+    if (values.draw !== '1') return void page(study, null)(req, res, { values, errors: {} });
     const input = sampleValidator(d.ref, res.locals.city.service311)(req.query);
     if (!input.ok) {
       res.status(400);
       const errors = translateErrors(inFieldOrder(input.errors, SAMPLE_FIELD_ORDER), res.locals.t);
-      return void (await page(null)(req, res, { values, errors }));
+      return void page(study, null)(req, res, { values, errors });
     }
-    await page(await draw(req.query, input.data))(req, res, { values, errors: {} });
+    page(study, await draw(req.query, input.data))(req, res, { values, errors: {} });
   });
 
   return r;
