@@ -92,6 +92,10 @@ describeInBrowser('the sample builder in the browser', () => {
         await page.goto(url);
         await expectNoAxeViolations(page);
         await shot(page, `${name}-${width}`);
+        if (name === 'results')
+          await page
+            .getByRole('region', { name: 'Quota fill' })
+            .screenshot({ path: `${SHOTS}/sample-fill-${width}.png` });
       }
     }
   });
