@@ -275,3 +275,21 @@ test('only organizers (and admins) register and cancel: a facilitator or analyst
   }
   expect(await seatsTaken(s)).toBe(1);
 });
+
+test("the participant page lists the person's study sessions with how each stands", async () => {
+  const [s1, s2] = [await newSession(1), await newSession(1)];
+  const [p, other] = [await person(), await person()];
+  await register(s2, other);
+  await register(s1, p);
+  await register(s2, p);
+  ctx.clock.set(new Date(START - 2 * HOUR));
+  organizer = await signedIn(ctx, who);
+  await cancel(s1, (await regOf(s1, p)).id);
+  const page = await organizer.get(`/staff/participants/${p}`);
+  expect(page.status).toBe(200);
+  const block = page.text.slice(page.text.indexOf('id="registrations"'));
+  expect(block).toContain(`href="/staff/studies/${studyId}/sessions/${s1}"`);
+  expect(block).toContain(`href="/staff/studies/${studyId}/sessions/${s2}"`);
+  expect(block).toContain('cancelled (late cancellation)');
+  expect(block).toContain('waitlisted');
+});

@@ -43,24 +43,3 @@ export function rosterView(rows: RosterRow[], ref: ReferenceData, zone: string) 
     waitlist: rows.filter((r) => r.status === 'waitlisted').map(item),
   };
 }
-
-/** The participant page's list of their registrations. */
-export function participantRegistrationsView(
-  rows: {
-    status: string;
-    late_cancellation: number;
-    starts_at: string;
-    study_id: number;
-    session_id: number;
-    study_title: string;
-  }[],
-  zone: string,
-) {
-  return rows.map((r) => ({
-    href: `/staff/studies/${r.study_id}/sessions/${r.session_id}`,
-    study: r.study_title,
-    starts: formatCityTime(r.starts_at, zone),
-    status:
-      (STATUS_LABELS[r.status] ?? r.status) + (r.late_cancellation ? ' (late cancellation)' : ''),
-  }));
-}
