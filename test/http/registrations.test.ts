@@ -1,6 +1,13 @@
 import request from 'supertest';
 import { HOUR } from '../../src/clock';
-import { buildTestApp, createStaff, csrfFrom, signedIn, type TestContext } from '../support/app';
+import {
+  buildTestApp,
+  createStaff,
+  csrfFrom,
+  servicesOf,
+  signedIn,
+  type TestContext,
+} from '../support/app';
 import { addPerson } from '../support/db';
 import { addSession, createStudy, sessionForm, studyForm } from '../support/studies';
 
@@ -292,4 +299,13 @@ test("the participant page lists the person's study sessions with how each stand
   expect(block).toContain(`href="/staff/studies/${studyId}/sessions/${s2}"`);
   expect(block).toContain('cancelled (late cancellation)');
   expect(block).toContain('waitlisted');
+});
+
+test('deleting a person blanks the accommodations they stated for a session', async () => {
+  const s = await newSession(5);
+  const p = await person();
+  await register(s, p, 'Needs a step-free entrance, Uniq-Needle');
+  expect((await regOf(s, p)).accommodations).toContain('Uniq-Needle');
+  await servicesOf(ctx).deletion.delete(p, { staffId: organizerId });
+  expect((await regOf(s, p)).accommodations).toBeNull();
 });

@@ -182,3 +182,16 @@ export async function registrationsOfParticipant(db: Kysely<Database>, participa
     .orderBy('r.id', 'desc')
     .execute();
 }
+
+/** Deletion of a person: the accommodations they stated are personal, so they are blanked. */
+export async function blankAccommodationsOf(
+  db: Kysely<Database>,
+  participantId: number,
+): Promise<void> {
+  await db
+    .updateTable('registrations')
+    .set({ accommodations: null })
+    .where('participant_id', '=', participantId)
+    .where('accommodations', 'is not', null)
+    .execute();
+}
