@@ -309,3 +309,20 @@ test('deleting a person blanks the accommodations they stated for a session', as
   await servicesOf(ctx).deletion.delete(p, { staffId: organizerId });
   expect((await regOf(s, p)).accommodations).toBeNull();
 });
+
+test('a session cannot be edited to fewer seats than are confirmed; the form says how many are taken', async () => {
+  const s = await newSession(3, 1);
+  for (let i = 0; i < 3; i++) await register(s, await person());
+  const url = `${pageOf(s)}/edit`;
+  const page = await organizer.get(url);
+  const shrink = (capacity: string, extraSeats: string) =>
+    organizer
+      .post(url)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), ...sessionForm({ capacity, extraSeats }) });
+  const res = await shrink('2', '0');
+  expect(res.status).toBe(400);
+  expect(res.text).toContain('3 seats are already confirmed');
+  expect(await seatsTaken(s)).toBe(3);
+  expect((await shrink('2', '1')).status).toBe(303);
+});
