@@ -8,6 +8,7 @@ import {
   signedIn,
   type TestContext,
 } from '../support/app';
+import { RegistrationService } from '../../src/studies/registration/registration.service';
 import { addPerson } from '../support/db';
 import { addSession, createStudy, sessionForm, studyForm } from '../support/studies';
 
@@ -325,4 +326,29 @@ test('a session cannot be edited to fewer seats than are confirmed; the form say
   expect(res.text).toContain('3 seats are already confirmed');
   expect(await seatsTaken(s)).toBe(3);
   expect((await shrink('2', '1')).status).toBe(303);
+});
+
+test('the same person registered five times at once holds one registration and one seat (the UNIQUE rolls the others back)', async () => {
+  const s = await newSession(5);
+  const p = await person();
+  const service = new RegistrationService({
+    db: ctx.db,
+    clock: ctx.clock,
+    cityTimeZone: 'America/Los_Angeles',
+  });
+  const answers = await Promise.all(
+    [1, 2, 3, 4, 5].map(() =>
+      service.register(s, p, { channel: 'staff', accommodations: null, staffId: organizerId }),
+    ),
+  );
+  const ids = new Set(answers.map((a) => a.registration.id));
+  expect(ids.size).toBe(1);
+  expect(answers.filter((a) => !a.existing)).toHaveLength(1);
+  const rows = await ctx.db
+    .selectFrom('registrations')
+    .select('status')
+    .where('session_id', '=', s)
+    .execute();
+  expect(rows).toEqual([{ status: 'confirmed' }]);
+  expect(await seatsTaken(s)).toBe(1);
 });
