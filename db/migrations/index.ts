@@ -11,6 +11,7 @@ import * as retention from './2026_12_03_0930_retention';
 import * as linkRequests from './2026_12_03_0940_link_requests';
 import * as sessionsValidAfter from './2026_12_03_0950_staff_sessions_valid_after';
 import * as studies from './2026_12_03_1000_studies';
+import * as registrations from './2026_12_03_1100_registrations';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0940_link_requests': linkRequests,
   '2026_12_03_0950_staff_sessions_valid_after': sessionsValidAfter,
   '2026_12_03_1000_studies': studies,
+  '2026_12_03_1100_registrations': registrations,
 };

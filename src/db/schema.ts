@@ -48,6 +48,7 @@ export interface Database {
   study_team: StudyTeamTable;
   study_sessions: StudySessionsTable;
   session_interpretation: SessionInterpretationTable;
+  registrations: RegistrationsTable;
 }
 
 /** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
@@ -352,3 +353,22 @@ export interface SessionInterpretationTable {
   session_id: number;
   language: string;
 }
+
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'attended' | 'no_show';
+export type RegistrationChannel = 'web' | 'phone' | 'staff';
+
+export interface RegistrationsTable {
+  id: Generated<number>;
+  session_id: number;
+  participant_id: number;
+  /** confirmed holds a seat (counted in seats_taken); waitlisted waits in created_at, id order. */
+  status: RegistrationStatus;
+  accommodations: string | null;
+  channel: RegistrationChannel;
+  /** 1 when cancelled within 24 hours of the start. */
+  late_cancellation: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  cancelled_at: string | null;
+}
+export type RegistrationRow = Selectable<RegistrationsTable>;

@@ -4,6 +4,7 @@ import { auditParticipant } from '../audit/audit.queries';
 import { deleteParticipantLinks } from '../links/links.queries';
 import { deleteSessionsOfParticipant } from '../web/session.queries';
 import { deleteDraftsMentioning } from './import/import.queries';
+import { blankAccommodationsOf } from '../studies/registration/registrations.queries';
 import { deleteLinkRequestsFor } from './me/link-requests.queries';
 import * as q from './participants.queries';
 import type { Actor, ParticipantService } from './participants.service';
@@ -54,6 +55,7 @@ export class DeletionService {
       await mailer.scrubFor(trx, id);
       await deleteParticipantLinks(trx, id);
       await deleteContactsOf(trx, id);
+      await blankAccommodationsOf(trx, id);
       // An import not yet committed may hold their row: it is dropped (drafts live 24 h anyway).
       if (p.email) {
         await deleteDraftsMentioning(trx, p.email);

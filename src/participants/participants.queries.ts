@@ -151,3 +151,13 @@ export async function countParticipants(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** What other features show of people they hold ids of (a roster): name, language, status. */
+export async function peopleByIds(db: Kysely<Database>, ids: number[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('participants')
+    .select(['id', 'public_id', 'first_name', 'last_name', 'language', 'status'])
+    .where('id', 'in', ids)
+    .execute();
+}

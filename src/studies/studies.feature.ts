@@ -3,8 +3,10 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { DB } from '../db/database';
 import type { ReferenceData } from '../reference/reference.queries';
+import { registrationRoutes } from './registration/registration.routes';
+import { RegistrationService } from './registration/registration.service';
 import { sampleRoutes } from './sampling/sample.routes';
-import { sessionRoutes } from './sessions/session.routes';
+import { sessionPage, sessionRoutes } from './sessions/session.routes';
 import { SessionService } from './sessions/session.service';
 import { StudiesService, type StaffDirectory } from './studies.service';
 import { studyRoutes } from './study/study.routes';
@@ -19,10 +21,15 @@ export interface StudiesFeatureDeps {
 }
 
 /** The services of the studies feature, built once per app. */
-export function studiesServices(d: Pick<StudiesFeatureDeps, 'db' | 'clock' | 'staff'>) {
+export function studiesServices(d: Pick<StudiesFeatureDeps, 'db' | 'clock' | 'staff' | 'config'>) {
   const studies = new StudiesService(d);
   const sessions = new SessionService(studies);
-  return { studies, sessions };
+  const registrations = new RegistrationService({
+    db: d.db,
+    clock: d.clock,
+    cityTimeZone: d.config.cityTimeZone,
+  });
+  return { studies, sessions, registrations };
 }
 
 /** The studies feature's pages (organizers), in match order: /new before /:id. */
@@ -30,9 +37,11 @@ export function studiesFeature(d: StudiesFeatureDeps) {
   const s = studiesServices(d);
   const deps = { ...s, ref: d.ref, cityTimeZone: d.config.cityTimeZone };
   const router = Router();
+  const page = sessionPage(deps);
   router.use(
     studyRoutes(deps),
     sessionRoutes(deps),
+    registrationRoutes({ ...deps, sessionPage: page }),
     sampleRoutes({ ...deps, db: d.db, clock: d.clock }),
   );
   return { ...s, router };

@@ -102,6 +102,8 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/studies/:id/sessions/:sessionId/edit': 'organizer',
   'POST /staff/studies/:id/sessions/:sessionId/edit': 'organizer',
   'GET /staff/studies/:id/sample': 'organizer',
+  'POST /staff/studies/:id/sessions/:sessionId/registrations': 'organizer',
+  'POST /staff/studies/:id/sessions/:sessionId/registrations/cancel': 'organizer',
   'GET /staff/audit': 'admin',
   'GET /staff/mail': 'organizer',
   'GET /staff/mail/:id': 'organizer',

@@ -55,6 +55,8 @@ const POSTS: Record<string, Outcome> = {
   '/staff/studies/:id/status': 'summary',
   '/staff/studies/:id/sessions/new': 'summary',
   '/staff/studies/:id/sessions/:sessionId/edit': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/registrations': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/registrations/cancel': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },

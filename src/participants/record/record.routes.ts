@@ -40,6 +40,7 @@ export function recordRoutes(d: RecordRoutesDeps): Router {
         languageName: staffLabels.language(d.ref, e.language),
       })),
       contacts: rec.contacts,
+      registrations: rec.registrations,
       mail: rec.mail,
       labels: staffLabels,
       staffOpts: opts,

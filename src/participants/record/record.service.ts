@@ -7,6 +7,7 @@ import { ValidationError } from '../../errors';
 import { markActive } from '../activity';
 import type { ConsentService } from '../consent/consent.service';
 import type { DeletionService } from '../deletion.service';
+import { registrationsOfParticipant } from '../../studies/registration/registrations.queries';
 import { choicesOf } from '../participants.queries';
 import type { ParticipantService } from '../participants.service';
 import type { ProfileService } from '../profile/profile.service';
@@ -57,13 +58,15 @@ export class RecordService {
       at: this.d.clock.now(),
     });
     if (participant.status === 'deleted')
-      return { participant, consent, choices: null, contacts: [], mail: [] };
-    const [choices, contacts, mail] = await Promise.all([
+      return { participant, consent, choices: null, contacts: [], mail: [], registrations: [] };
+    const [choices, contacts, mail, registrations] = await Promise.all([
       choicesOf(this.d.db, id),
       contactsOf(this.d.db, id),
       this.d.participants.d.mailer.listFor(this.d.db, id),
+      // The studies feature's one query for this page: their sessions and how each stands.
+      registrationsOfParticipant(this.d.db, id),
     ]);
-    return { participant, consent, choices, contacts, mail };
+    return { participant, consent, choices, contacts, mail, registrations };
   }
 
   async forEdit(id: number) {

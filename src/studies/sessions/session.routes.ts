@@ -2,9 +2,12 @@ import { Router, type Request } from 'express';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { requireRole } from '../../web/auth';
 import { flash } from '../../web/flash';
-import { handleForm, showForm, type FormPage } from '../../web/forms';
+import { handleForm, inFieldOrder, showForm, type FormPage } from '../../web/forms';
 import { idFrom } from '../../web/params';
 import { formatCityTime } from '../city-time';
+import { REGISTRATION_FIELDS } from '../registration/registration.schema';
+import type { RegistrationService } from '../registration/registration.service';
+import { rosterView } from '../registration/registration.view';
 import { isFrozen } from '../study.rules';
 import type { StudiesService } from '../studies.service';
 import { sessionValidator, type SessionInput } from './session.schema';
@@ -14,12 +17,33 @@ import { newSessionValues, sessionOptions, sessionSummary, sessionValues } from 
 export interface SessionRoutesDeps {
   studies: StudiesService;
   sessions: SessionService;
+  registrations: RegistrationService;
   ref: ReferenceData;
   cityTimeZone: string;
 }
 
 const studyIdOf = (req: Request) => idFrom(req.params.id);
 const sessionIdOf = (req: Request) => idFrom(req.params.sessionId);
+
+/**
+ * The session page: its facts, who is registered and waiting, and the phone registration and
+ * cancel forms (their problems come back to this page).
+ */
+export function sessionPage(d: SessionRoutesDeps): FormPage {
+  return async (req, res, { values, errors }) => {
+    const { study } = await d.studies.get(studyIdOf(req));
+    const { session, interpretation } = await d.sessions.get(study.id, sessionIdOf(req));
+    const names = await d.studies.staffNames();
+    res.render('studies/sessions/show', {
+      study,
+      frozen: isFrozen(study.status),
+      session: sessionSummary({ ...session, interpretation }, d.ref, names, d.cityTimeZone),
+      roster: rosterView(await d.registrations.roster(session.id), d.ref, d.cityTimeZone),
+      values: values ?? {},
+      errors: inFieldOrder(errors, REGISTRATION_FIELDS),
+    });
+  };
+}
 
 /** Organizers' session pages under a study: add, the session, edit. */
 export function sessionRoutes(d: SessionRoutesDeps): Router {
@@ -67,16 +91,7 @@ export function sessionRoutes(d: SessionRoutesDeps): Router {
     }),
   );
 
-  r.get('/staff/studies/:id/sessions/:sessionId', ...organizer, async (req, res) => {
-    const { study } = await d.studies.get(studyIdOf(req));
-    const { session, interpretation } = await d.sessions.get(study.id, sessionIdOf(req));
-    const names = await d.studies.staffNames();
-    res.render('studies/sessions/show', {
-      study,
-      frozen: isFrozen(study.status),
-      session: sessionSummary({ ...session, interpretation }, d.ref, names, zone),
-    });
-  });
+  r.get('/staff/studies/:id/sessions/:sessionId', ...organizer, showForm(sessionPage(d)));
 
   r.get('/staff/studies/:id/sessions/:sessionId/edit', ...organizer, showForm(formPage('edit')));
   r.post(

@@ -88,7 +88,13 @@ export class SessionService {
     await this.checkChange(studyId, input);
     const at = this.studies.d.clock.now();
     await this.db.transaction().execute(async (trx) => {
-      await updateSession(trx, id, { ...fieldsOf(input), updated_at: at.toISOString() });
+      // Conditional, like the seat guard: a registration taking a seat meanwhile is counted.
+      if (!(await updateSession(trx, id, { ...fieldsOf(input), updated_at: at.toISOString() }))) {
+        const taken = (await findSession(trx, studyId, id))?.seats_taken;
+        throw new ValidationError({
+          capacity: `${taken} seats are already confirmed: capacity and extra seats together cannot be fewer`,
+        });
+      }
       await setInterpretation(trx, id, input.interpretation);
       await recordAudit(trx, {
         actorStaffId: staffId,

@@ -18,12 +18,19 @@ export async function insertSession(
   return id;
 }
 
+/** Saves a session unless its new seats would be fewer than those already taken (false then). */
 export async function updateSession(
   db: Kysely<Database>,
   id: number,
   row: SessionFields & { updated_at: string },
-): Promise<void> {
-  await db.updateTable('study_sessions').set(row).where('id', '=', id).execute();
+): Promise<boolean> {
+  const r = await db
+    .updateTable('study_sessions')
+    .set(row)
+    .where('id', '=', id)
+    .where('seats_taken', '<=', row.capacity + (row.extra_seats ?? 0))
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
 }
 
 export async function setInterpretation(db: Kysely<Database>, id: number, languages: string[]) {
