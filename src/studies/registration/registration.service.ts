@@ -17,6 +17,7 @@ import {
   releaseSeat,
   reopenRegistration,
   rosterOf,
+  sessionForRegistration,
   takeSeat,
 } from './registrations.queries';
 
@@ -76,11 +77,7 @@ export class RegistrationService {
   ): Promise<Registered> {
     await this.findPerson({ id: participantId });
     const now = this.d.clock.now();
-    const session = await this.d.db
-      .selectFrom('study_sessions')
-      .select(['id', 'registration_deadline', 'status'])
-      .where('id', '=', sessionId)
-      .executeTakeFirst();
+    const session = await sessionForRegistration(this.d.db, sessionId);
     if (!session) throw new NotFoundError();
     const held = await registrationOf(this.d.db, sessionId, participantId);
     if (held && held.status !== 'cancelled') return { registration: held, existing: true };
@@ -150,11 +147,8 @@ export class RegistrationService {
         throw new ValidationError({
           registrationId: `This registration is already ${reg.status.replace('_', '-')}`,
         });
-      const session = await trx
-        .selectFrom('study_sessions')
-        .select('starts_at')
-        .where('id', '=', sessionId)
-        .executeTakeFirstOrThrow();
+      const session = await sessionForRegistration(trx, sessionId);
+      if (!session) throw new NotFoundError();
       const late = isLateCancellation(session.starts_at, now) ? 1 : 0;
       const moved = await moveStatus(trx, reg.id, reg.status, {
         status: 'cancelled',

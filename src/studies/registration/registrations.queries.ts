@@ -195,3 +195,12 @@ export async function blankAccommodationsOf(
     .where('accommodations', 'is not', null)
     .execute();
 }
+
+/** What registering and cancelling need to know of a session. */
+export async function sessionForRegistration(db: Kysely<Database>, sessionId: number) {
+  return db
+    .selectFrom('study_sessions')
+    .select(['id', 'starts_at', 'registration_deadline', 'status'])
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+}
