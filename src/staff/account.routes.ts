@@ -27,10 +27,9 @@ export function accountRoutes(d: {
     handleForm(changePasswordSchema, passwordPage, async (req, res, form) => {
       const user = req.user!;
       await staff.changePassword(user, form.currentPassword, form.newPassword, {
-        sessionId: req.sessionID,
         ip: req.ip ?? 'unknown',
       });
-      // Every other session of the account has ended; this one starts anew with a new id.
+      // Every session of the account has ended; this browser starts a new one.
       await startStaffSession(req, res, user, d);
       flash(req, 'success', 'Your password has been changed.');
       res.redirect(303, '/staff');

@@ -57,14 +57,12 @@ export async function authenticate(
 }
 
 export interface PasswordChangeFrom {
-  /** The session that asked: it stays signed in, every other session of the account ends. */
-  sessionId: string;
   ip: string;
 }
 
 /**
- * Changes one's own password and ends every other session of the account (whoever holds a
- * stolen session is out). A wrong current password counts as a failed login of the account, so
+ * Changes one's own password and ends every session of the account (whoever holds a stolen
+ * session is out; the browser that changed it is signed in again with a new session id). A wrong current password counts as a failed login of the account, so
  * a stolen session cannot be used to guess the password faster than the login page allows.
  */
 export async function changePassword(
@@ -98,7 +96,7 @@ export async function changePassword(
       updated_at: now.toISOString(),
       sessions_valid_after: now.toISOString(),
     });
-    await deleteSessionsOfStaff(trx, user.id, from.sessionId);
+    await deleteSessionsOfStaff(trx, user.id);
   });
   d.logger.info({ event: 'password.changed', staffId: user.id }, 'password changed');
 }

@@ -1,14 +1,11 @@
 import { z } from 'zod';
+import { CONTROL_CHARS } from '../web/forms';
 
 /*
  * Field pieces of the studies forms. Staff pages are English, so messages are English text.
  * Every piece accepts `unknown` (a malformed post may send arrays or nothing) and refuses it
  * with the field's own message.
  */
-
-// Tabs and line breaks pass (long text has paragraphs); other control characters do not.
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Trimmed text, '' → null; `required` is the message when it is empty. */
 export const text = (label: string, max: number, required?: string) =>
@@ -20,7 +17,7 @@ export const text = (label: string, max: number, required?: string) =>
       z
         .string()
         .max(max, { error: `${label} must be ${max.toLocaleString('en-US')} characters or fewer` })
-        .refine((v) => !CONTROL.test(v), {
+        .refine((v) => !CONTROL_CHARS.test(v), {
           error: `${label} contains characters we cannot keep`,
         })
         .refine((v) => !required || v.length > 0, { error: required ?? '' }),

@@ -27,7 +27,14 @@ import { teamOf, type StudyInput } from './study/study.schema';
 
 /** What studies need to know of staff accounts: the staff feature's list (StaffService.list). */
 export interface StaffDirectory {
-  list(): Promise<{ id: number; name: string; role: string; status: string }[]>;
+  list(): Promise<StaffAccount[]>;
+}
+
+export interface StaffAccount {
+  id: number;
+  name: string;
+  role: string;
+  status: string;
 }
 
 export interface StaffMember {
@@ -64,17 +71,16 @@ export class StudiesService {
   constructor(readonly d: StudiesDeps) {}
 
   /** Active staff accounts, by name: who can be on a study's team. */
-  async activeStaff(): Promise<StaffMember[]> {
-    const all = await this.d.staff.list();
-    return all
+  async activeStaff(all?: StaffAccount[]): Promise<StaffMember[]> {
+    return (all ?? (await this.d.staff.list()))
       .filter((s) => s.status === 'active')
       .map(({ id, name, role }) => ({ id, name, role }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Every staff name by id (former members too), to name people on the pages. */
-  async staffNames(): Promise<Map<number, string>> {
-    return new Map((await this.d.staff.list()).map((s) => [s.id, s.name]));
+  async staffNames(all?: StaffAccount[]): Promise<Map<number, string>> {
+    return new Map((all ?? (await this.d.staff.list())).map((s) => [s.id, s.name]));
   }
 
   async get(id: number): Promise<{ study: StudyRow; lists: StudyLists }> {
@@ -121,8 +127,9 @@ export class StudiesService {
     const { study } = await this.get(id);
     if (isFrozen(study.status))
       throw new ValidationError({ title: 'This study is archived and can no longer be changed' });
-    const team = await this.checkedTeam(input);
-    await this.keepsAssigned(id, input);
+    const staff = await this.d.staff.list();
+    const team = await this.checkedTeam(input, staff);
+    await this.keepsAssigned(id, input, staff);
     const at = this.d.clock.now();
     await this.d.db.transaction().execute(async (trx) => {
       await updateStudy(trx, id, { ...fieldsOf(input), updated_at: at.toISOString() });
@@ -167,8 +174,8 @@ export class StudiesService {
    * Someone who runs or takes notes at a scheduled session stays on the team in that role until
    * the session has someone else: otherwise the session would name a person the team lacks.
    */
-  private async keepsAssigned(id: number, input: StudyInput) {
-    const names = await this.staffNames();
+  private async keepsAssigned(id: number, input: StudyInput, staff: StaffAccount[]) {
+    const names = await this.staffNames(staff);
     const errors: Record<string, string> = {};
     for (const s of await assignedStaff(this.d.db, id)) {
       if (s.facilitator_id !== null && !input.facilitators.includes(s.facilitator_id))
@@ -180,8 +187,8 @@ export class StudiesService {
   }
 
   /** The chosen team, each person an active staff account (a stale or forged id is refused). */
-  private async checkedTeam(input: StudyInput) {
-    const active = new Set((await this.activeStaff()).map((s) => s.id));
+  private async checkedTeam(input: StudyInput, staff?: StaffAccount[]) {
+    const active = new Set((await this.activeStaff(staff)).map((s) => s.id));
     const team = teamOf(input);
     const wrong = team.find((m) => !active.has(m.staffId));
     if (wrong)

@@ -18,8 +18,21 @@ export interface FormState {
 /** Renders one form page from its state; the form helpers set the status. */
 export type FormPage = (req: Request, res: Response, state: FormState) => unknown;
 
-/** A zod schema, or a function that validates a body itself (rules across fields). */
-export type Validator<T> = z.ZodType<T> | ((body: unknown, req: Request) => FormResult<T>);
+/** A zod schema, or a function that validates the form itself (rules across fields). */
+export type Validator<T> =
+  z.ZodType<T> | ((input: unknown, req: Request, res: Response) => FormResult<T>);
+
+/** What a form sent: the query string of a GET form (a shareable URL), the body of a POST. */
+export function submitted(req: Request): unknown {
+  return req.method === 'GET' || req.method === 'HEAD' ? req.query : req.body;
+}
+
+/**
+ * Control characters no typed text may hold (tabs and line breaks may: long text has
+ * paragraphs). Every text field of every form refuses them with this one pattern.
+ */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Messages that are catalogue keys (`fields.email.invalid`, `key|max`) rather than English text. */
 const CATALOGUE_KEY = /^[A-Za-z]\w*(\.[\w-]+)+(\|\d+)?$/;
@@ -90,14 +103,15 @@ export function rejectForm(
   cause?: ValidationError,
 ): unknown {
   res.status(cause?.status ?? 400);
-  const values = keepTyped(req.body);
+  const values = keepTyped(submitted(req));
   return page(req, res, { values, errors: translateErrors(errors, res.locals.t), cause });
 }
 
 /**
- * POST of a form page (kutt's validate-then-act chain): validates the body; on a problem, or a
- * ValidationError thrown by the action (a rule the schema cannot see, such as an address already
- * used), the same page comes back with 400, the error summary and what was typed.
+ * A form's submission (kutt's validate-then-act chain): validates what it sent (a POST body, or
+ * a GET form's query string); on a problem, or a ValidationError thrown by the action (a rule the
+ * schema cannot see, such as an address already used), the same page comes back with 400, the
+ * error summary and what was typed.
  */
 export function handleForm<T>(
   validator: Validator<T>,
@@ -105,8 +119,9 @@ export function handleForm<T>(
   act: (req: Request, res: Response, data: T) => unknown,
 ): RequestHandler {
   return async (req, res) => {
+    const input = submitted(req);
     const form =
-      validator instanceof z.ZodType ? parseForm(validator, req.body) : validator(req.body, req);
+      validator instanceof z.ZodType ? parseForm(validator, input) : validator(input, req, res);
     if (!form.ok) return void (await rejectForm(req, res, page, form.errors));
     try {
       await act(req, res, form.data as T);

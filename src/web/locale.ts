@@ -6,8 +6,8 @@ import {
   isLocale,
   negotiateLocale,
   cityVariables,
-  localeOf,
   translator,
+  type Locale,
 } from '../i18n/i18n';
 import type { CityNames, Config } from '../config';
 
@@ -20,7 +20,7 @@ export const LANG_COOKIE = 'lang';
 export function residentLocale(config: Config): RequestHandler {
   return (req, res, next) => {
     const fromQuery = req.query.lang;
-    let lang: string | undefined;
+    let lang: Locale;
     if (isLocale(fromQuery)) {
       lang = fromQuery;
       res.cookie(LANG_COOKIE, lang, {
@@ -57,13 +57,13 @@ export function staffLocale(config: Config): RequestHandler {
  * Sets lang, t, dir, the configured city names (`cityNames`, for a translator in another language)
  * and those names as the page's language says them (`city.service311` …).
  */
-function setLocale(locals: Record<string, any>, lang: string, names: CityNames): void {
+function setLocale(locals: Record<string, any>, lang: Locale, names: CityNames): void {
   const t = translator(lang, names);
   locals.lang = lang;
   locals.t = t;
   locals.dir = t('meta.dir');
   locals.cityNames = names;
-  locals.city = cityVariables(localeOf(t), names);
+  locals.city = cityVariables(lang, names);
 }
 
 function withLang(originalUrl: string, lang: string): string {

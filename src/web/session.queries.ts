@@ -68,16 +68,7 @@ export async function deleteSessionsOfParticipant(
   await db.deleteFrom('sessions').where('participant_id', '=', participantId).execute();
 }
 
-/**
- * Ends every browser session of a staff member, except `exceptSid` (the session that asked for
- * it, e.g. the one that changed the password). Deactivation, password change and reset use it.
- */
-export async function deleteSessionsOfStaff(
-  db: Kysely<Database>,
-  staffId: number,
-  exceptSid?: string,
-): Promise<void> {
-  let del = db.deleteFrom('sessions').where('staff_user_id', '=', staffId);
-  if (exceptSid !== undefined) del = del.where('sid', '!=', exceptSid);
-  await del.execute();
+/** Ends every browser session of a staff member (deactivation, password change and reset). */
+export async function deleteSessionsOfStaff(db: Kysely<Database>, staffId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('staff_user_id', '=', staffId).execute();
 }

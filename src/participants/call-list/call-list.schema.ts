@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ReferenceData } from '../../reference/reference.queries';
+import { CONTROL_CHARS } from '../../web/forms';
 import { filledQuery, pageParam } from '../../web/pagination';
 import type { CallListFilter } from './call-list.queries';
 
@@ -39,9 +40,6 @@ export function filterValues(f: CallListFilter) {
   };
 }
 
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
 /** A personal-data export says why it is needed (kept in the audit log). */
 export const exportSchema = z.object({
   reason: z
@@ -54,7 +52,7 @@ export const exportSchema = z.object({
           error: 'Say why you need this export (for example: “calls for the Bulky Item study”)',
         })
         .max(300, { error: 'Use 300 characters or fewer' })
-        .refine((v) => !CONTROL.test(v), {
+        .refine((v) => !CONTROL_CHARS.test(v), {
           error: 'The reason contains characters we cannot keep',
         }),
     ),

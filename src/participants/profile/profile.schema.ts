@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ReferenceData } from '../../reference/reference.queries';
 import type { FieldErrors } from '../../errors';
-import { inFieldOrder, parseForm, type FormResult } from '../../web/forms';
+import { CONTROL_CHARS, inFieldOrder, parseForm, type FormResult } from '../../web/forms';
 import { LIMITS, PROFILE_CODES } from './options';
 
 /*
@@ -20,8 +20,7 @@ const text = (max: number, requiredKey?: string) =>
       z
         .string()
         .max(max, { error: `form.tooLong|${max}` })
-        // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-        .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), {
+        .refine((v) => !CONTROL_CHARS.test(v), {
           error: 'form.invalidChoice',
         })
         .refine((v) => !requiredKey || v.length > 0, { error: requiredKey ?? '' }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ParticipantSource, ParticipantStatus } from '../../db/schema';
 import { LOCALES } from '../../i18n/i18n';
 import type { ReferenceData } from '../../reference/reference.queries';
-import { inFieldOrder, parseForm, type FormResult } from '../../web/forms';
+import { CONTROL_CHARS, inFieldOrder, parseForm, type FormResult } from '../../web/forms';
 import { PAUSE_MONTHS, STAFF_SOURCES } from '../profile/options';
 import {
   PROFILE_FIELDS,
@@ -59,9 +59,6 @@ export const SOURCE_LABELS: Record<ParticipantSource, string> = {
   import: 'Import',
 };
 
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
 export const contactSchema = z.object({
   channel: z.enum(CONTACT_CHANNELS, { error: 'Choose how you contacted them' }),
   outcome: z.enum(CONTACT_OUTCOMES, { error: 'Choose what happened' }),
@@ -73,7 +70,9 @@ export const contactSchema = z.object({
       z
         .string()
         .max(NOTE_MAX, { error: `The note must be ${NOTE_MAX} characters or fewer` })
-        .refine((v) => !CONTROL.test(v), { error: 'The note contains characters we cannot keep' }),
+        .refine((v) => !CONTROL_CHARS.test(v), {
+          error: 'The note contains characters we cannot keep',
+        }),
     )
     .transform((v) => (v === '' ? null : v)),
 });

@@ -2,22 +2,15 @@ import crypto from 'node:crypto';
 import { Router } from 'express';
 import type { Clock } from '../../clock';
 import type { DB } from '../../db/database';
-import type { StudyRow } from '../../db/schema';
 import { parsePoolQuery, poolCriteria, poolQuerySchema } from '../../participants/pool/pool.schema';
 import { activeFilters, poolOptions } from '../../participants/pool/pool.view';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { requireRole } from '../../web/auth';
-import {
-  inFieldOrder,
-  keepTyped,
-  translateErrors,
-  type FormPage,
-  type Values,
-} from '../../web/forms';
+import { handleForm, keepTyped, showForm, type FormPage, type Values } from '../../web/forms';
 import { idFrom } from '../../web/params';
 import type { StudiesService } from '../studies.service';
 import { drawSample, overRecruitRate, quotaValues } from './quota-draw';
-import { MAX_SAMPLE, SAMPLE_FIELD_ORDER, sampleValidator, type SampleInput } from './sample.schema';
+import { MAX_SAMPLE, sampleValidator, type SampleInput } from './sample.schema';
 import { dimensionOptions, preview, quotaRows, sampleLabels } from './sample.view';
 import { DEFAULT_COOL_DOWN_DAYS, candidatesFor, drawnPeople } from './sampling.queries';
 
@@ -41,17 +34,22 @@ export function sampleRoutes(d: SampleRoutesDeps): Router {
   const r = Router();
   const filterSchema = poolQuerySchema(d.ref);
 
-  /** The one rendering path: empty, with errors (400) or with a draw's preview. */
+  /**
+   * The one rendering path: empty, with errors (400 through the form helper) or, given a valid
+   * submission, with its draw (the study is read first: an unknown one is a 404 before any draw).
+   */
   const page =
-    (study: StudyRow, result: Awaited<ReturnType<typeof draw>> | null): FormPage =>
-    (req, res, { values, errors }) => {
+    (input: SampleInput | null): FormPage =>
+    async (req, res, { values, errors }) => {
+      const { study } = await d.studies.get(idFrom(req.params.id));
       const filter = parsePoolQuery(filterSchema, req.query);
+      const drawn = input && (await draw(filter, input));
       const labels = sampleLabels(res.locals.t, d.ref, res.locals.city.service311);
       const typed: Values = {
         size: String(Math.min(MAX_SAMPLE, Math.max(1, study.target_participants))),
         coolDownDays: String(DEFAULT_COOL_DOWN_DAYS),
         seed: freshSeed(),
-        ...values,
+        ...(values ?? keepTyped(req.query)),
       };
       res.render('studies/sampling/sample', {
         study,
@@ -62,13 +60,12 @@ export function sampleRoutes(d: SampleRoutesDeps): Router {
         filter,
         activeFilters: activeFilters(filter),
         options: poolOptions(res.locals.t, d.ref),
-        preview: result && preview(result.result, result.people, labels, result.coolDownDays),
+        preview: drawn && preview(drawn.result, drawn.people, labels, drawn.coolDownDays),
       });
     };
 
-  async function draw(query: unknown, input: SampleInput) {
+  async function draw(filter: ReturnType<typeof parsePoolQuery>, input: SampleInput) {
     const { size, coolDownDays, seed, quotas } = input;
-    const filter = parsePoolQuery(filterSchema, query);
     const candidates = await candidatesFor(
       d.db,
       poolCriteria(filter, d.cityTimeZone),
@@ -86,18 +83,17 @@ export function sampleRoutes(d: SampleRoutesDeps): Router {
     return { result, people: await drawnPeople(d.db, result.ids), coolDownDays };
   }
 
-  r.get('/staff/studies/:id/sample', ...requireRole('organizer'), async (req, res) => {
-    const { study } = await d.studies.get(idFrom(req.params.id)); // 404 before anything else
-    const values = keepTyped(req.query);
-    if (values.draw !== '1') return void page(study, null)(req, res, { values, errors: {} });
-    const input = sampleValidator(d.ref, res.locals.city.service311)(req.query);
-    if (!input.ok) {
-      res.status(400);
-      const errors = translateErrors(inFieldOrder(input.errors, SAMPLE_FIELD_ORDER), res.locals.t);
-      return void page(study, null)(req, res, { values, errors });
-    }
-    page(study, await draw(req.query, input.data))(req, res, { values, errors: {} });
-  });
+  const empty = showForm(page(null));
+  const drawn = handleForm(
+    (query, _req, res) => sampleValidator(d.ref, res.locals.city.service311)(query),
+    page(null),
+    (req, res, input) => page(input)(req, res, { errors: {} }),
+  );
+
+  // With draw=1 the form was submitted (validated, then drawn); without, it is the empty form.
+  r.get('/staff/studies/:id/sample', ...requireRole('organizer'), (req, res, next) =>
+    (req.query.draw === '1' ? drawn : empty)(req, res, next),
+  );
 
   return r;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldErrors } from '../../errors';
 import { PROFILE_CODES } from '../../participants/profile/options';
 import type { ReferenceData } from '../../reference/reference.queries';
-import type { FormResult } from '../../web/forms';
+import { inFieldOrder, type FormResult } from '../../web/forms';
 import { QUOTA_DIMENSIONS, type Quota, type QuotaDimension } from './quota-draw';
 
 /*
@@ -196,7 +196,8 @@ export function sampleValidator(ref: ReferenceData, service311: string) {
           ...(maxShare !== undefined && { maxShare }),
         });
     }
-    if (Object.keys(errors).length) return { ok: false, errors };
+    if (Object.keys(errors).length)
+      return { ok: false, errors: inFieldOrder(errors, SAMPLE_FIELD_ORDER) };
     return { ok: true, data: { size: size!, coolDownDays: coolDownDays!, seed: seed!, quotas } };
   };
 }
