@@ -10,7 +10,7 @@ import { appJobs } from '../../src/jobs/jobs';
 import { createLogger } from '../../src/logger';
 import { Mailer } from '../../src/mail/mailer';
 import { DatabaseRateLimitStore, rateLimits } from '../../src/web/rate-limit';
-import { buildTestApp, csrfFrom, joinForm, type TestContext } from '../support/app';
+import { buildTestApp, csrfFrom, joinForm, postForm, type TestContext } from '../support/app';
 
 const WINDOW = 15 * MINUTE;
 
@@ -164,16 +164,10 @@ describe('two app processes on one database file', () => {
 
   test('the sign-up limit does not count logins', async () => {
     expect(await statuses(a, b, a, b)).toEqual([303, 303, 303, 429]);
-    const agent = request.agent(b.app);
-    const page = await agent.get('/login');
-    const res = await agent
-      .post('/login')
-      .type('form')
-      .send({
-        _csrf: csrfFrom(page.text),
-        email: 'nobody@city.test',
-        password: 'not the password',
-      });
+    const res = await postForm(request.agent(b.app), '/login', '/login', {
+      email: 'nobody@city.test',
+      password: 'not the password',
+    });
     expect(res.status).toBe(400);
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import request from 'supertest';
-import { createStaff, csrfFrom, PASSWORD, serveTestApp } from '../support/app';
+import { createStaff, csrfFrom, PASSWORD, postForm, serveTestApp } from '../support/app';
 import { addPerson } from '../support/db';
 import { addSession, createStudy, sessionForm, studyForm } from '../support/studies';
 
@@ -35,11 +35,10 @@ test(`${PEOPLE} simultaneous registrations for ${SEATS} seats: exactly ${SEATS} 
 
   const who = await createStaff(ctx, 'organizer');
   const agent = request.agent(ctx.baseUrl);
-  const login = await agent.get('/login');
-  const signed = await agent
-    .post('/login')
-    .type('form')
-    .send({ _csrf: csrfFrom(login.text), email: who.email, password: PASSWORD });
+  const signed = await postForm(agent, '/login', '/login', {
+    email: who.email,
+    password: PASSWORD,
+  });
   expect(signed.status).toBe(303);
   const studyId = await createStudy(agent, studyForm({ organizer: who.id }));
   const people: number[] = [];

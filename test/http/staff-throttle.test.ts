@@ -26,11 +26,7 @@ async function login(
   password: string,
   agent = request.agent(ctx.app),
 ) {
-  const page = await agent.get('/login');
-  return agent
-    .post('/login')
-    .type('form')
-    .send({ _csrf: csrfFrom(page.text), email, password });
+  return postForm(agent, '/login', '/login', { email, password });
 }
 
 describe('the current password on the change-password form is throttled like a login', () => {
