@@ -49,6 +49,8 @@ export interface Database {
   study_sessions: StudySessionsTable;
   session_interpretation: SessionInterpretationTable;
   registrations: RegistrationsTable;
+  sample_draws: SampleDrawsTable;
+  invitations: InvitationsTable;
 }
 
 /** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
@@ -372,3 +374,41 @@ export interface RegistrationsTable {
   cancelled_at: string | null;
 }
 export type RegistrationRow = Selectable<RegistrationsTable>;
+
+export interface SampleDrawsTable {
+  id: Generated<number>;
+  study_id: number;
+  seed: string;
+  /** People the study needs in the room; invited_count adds the over-recruitment. */
+  size: number;
+  over_recruit_rate: number;
+  cool_down_days: number;
+  /** The sample builder's query string (pool filter and quotas) that drew it. */
+  query: string;
+  invited_count: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export type InvitationChannel = 'email' | 'phone';
+export type InvitationResponse = 'registered' | 'declined';
+export type CallOutcome = 'reached' | 'no_answer' | 'wrong_number' | 'declined';
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  study_id: number;
+  participant_id: number;
+  draw_id: number | null;
+  /** email: a /r/ link was mailed; phone: the person is on the study's call list. */
+  channel: InvitationChannel;
+  invited_at: string;
+  last_sent_at: string | null;
+  times_sent: Generated<number>;
+  /** null until the person registers or says no (on the /r/ page or on the phone). */
+  response: InvitationResponse | null;
+  responded_at: string | null;
+  call_outcome: CallOutcome | null;
+  called_at: string | null;
+  called_by: number | null;
+}
+export type InvitationRow = Selectable<InvitationsTable>;

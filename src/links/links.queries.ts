@@ -7,7 +7,8 @@ export type LinkPurpose =
   | 'participant-confirm'
   | 'participant-manage'
   | 'participant-email'
-  | 'participant-stay';
+  | 'participant-stay'
+  | 'study-invitation';
 
 export interface NewLink {
   tokenHash: string;
