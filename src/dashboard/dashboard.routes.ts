@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { hasRole, requireStaff } from '../web/auth';
-import { DashboardService, type DashboardDeps } from './dashboard.service';
-import { dashboardTiles, tileHrefs } from './dashboard.view';
+import { DashboardService, UPCOMING_DAYS, type DashboardDeps } from './dashboard.service';
+import { dashboardTiles, tileHrefs, upcomingRows } from './dashboard.view';
 
 /** The staff home (/staff): figures that link to the lists behind them. */
 export function dashboardRoutes(d: DashboardDeps): Router {
@@ -14,6 +14,8 @@ export function dashboardRoutes(d: DashboardDeps): Router {
     const nav = res.locals.nav as { href: string; label: string }[];
     res.render('dashboard/home', {
       tiles: dashboardTiles(figures, d.cityTimeZone),
+      upcoming: figures.upcoming && upcomingRows(figures, d.cityTimeZone, d.ref),
+      upcomingDays: UPCOMING_DAYS,
       otherPages: nav.filter((n) => n.href !== '/staff' && !covered.has(n.href)),
     });
   });

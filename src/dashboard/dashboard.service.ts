@@ -8,6 +8,11 @@ import { countPoolByStatus } from '../participants/pool/pool.queries';
 import { parsePoolQuery, poolCriteria, poolQuerySchema } from '../participants/pool/pool.schema';
 import { poolHref } from '../participants/pool/pool.view';
 import type { ReferenceData } from '../reference/reference.queries';
+import {
+  unansweredInvitations,
+  upcomingSessions,
+  type UpcomingSession,
+} from '../studies/overview.queries';
 
 /*
  * The figures on the staff home. Each one is asked of the feature that owns its table, with the
@@ -25,6 +30,13 @@ export const SIGN_UP_DAYS = 7;
 export const MAIL_LOG_PATH = '/staff/mail';
 export const CALL_LIST_PATH = '/staff/participants/call-list';
 
+/** The staff home lists the sessions of the next two weeks. */
+export const UPCOMING_DAYS = 14;
+
+export const studyPath = (id: number) => `/staff/studies/${id}`;
+export const sessionPath = (studyId: number, id: number) =>
+  `/staff/studies/${studyId}/sessions/${id}`;
+
 export interface Figure {
   count: number;
   href: string;
@@ -35,6 +47,13 @@ export interface Dashboard {
   signUps?: { since: string; total: Figure; pending: Figure };
   mail?: { failed: Figure; href: string };
   callList?: { waiting: Figure };
+  /** Sessions of the next UPCOMING_DAYS days, each with the page that opens it. */
+  upcoming?: (UpcomingSession & { href: string })[];
+  /** Things waiting for someone: unanswered invitations per study, waitlists per session. */
+  todo?: {
+    unanswered: (Figure & { study: string })[];
+    waitlists: (Figure & { session: UpcomingSession })[];
+  };
 }
 
 /** Whether the signed-in person may open pages guarded by requireRole(...roles). */
@@ -58,13 +77,32 @@ export class DashboardService {
   async figures(may: MayOpen): Promise<Dashboard> {
     // The pool, the call list and the Mail log all require organizer (admins pass every check).
     if (!may('organizer')) return {};
-    const [pool, signUps, mail, callList] = await Promise.all([
+    const [pool, signUps, mail, callList, upcoming, unanswered] = await Promise.all([
       this.pool(),
       this.signUps(),
       this.mail(),
       this.callList(),
+      this.upcoming(),
+      unansweredInvitations(this.d.db),
     ]);
-    return { pool, signUps, mail, callList };
+    const todo = {
+      unanswered: unanswered.map((u) => ({
+        count: u.n,
+        href: studyPath(u.study_id),
+        study: u.study_title,
+      })),
+      waitlists: upcoming
+        .filter((s) => s.waitlisted > 0)
+        .map((s) => ({ count: s.waitlisted, href: s.href, session: s })),
+    };
+    return { pool, signUps, mail, callList, upcoming, todo };
+  }
+
+  private async upcoming(): Promise<Dashboard['upcoming'] & object> {
+    const now = this.d.clock.now();
+    const to = new Date(now.getTime() + UPCOMING_DAYS * 86_400_000);
+    const rows = await upcomingSessions(this.d.db, now.toISOString(), to.toISOString());
+    return rows.map((s) => ({ ...s, href: sessionPath(s.study_id, s.id) }));
   }
 
   /** A Pool filter given as its query string: its count by status and its link. */

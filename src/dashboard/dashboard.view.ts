@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import type { ReferenceData } from '../reference/reference.queries';
+import { formatCityTime } from '../studies/city-time';
 import type { Dashboard, Figure } from './dashboard.service';
 
 /*
@@ -70,6 +72,26 @@ export function dashboardTiles(d: Dashboard, cityTimeZone: string): Tile[] {
       ],
     });
   }
+  if (d.todo) {
+    const { unanswered, waitlists } = d.todo;
+    tiles.push({
+      id: 'todo',
+      heading: 'What needs doing',
+      lead:
+        unanswered.length + waitlists.length === 0
+          ? 'No unanswered invitations and no waitlists right now.'
+          : undefined,
+      figures: [
+        ...unanswered.map((u) =>
+          figure(u, `invitation not answered: ${u.study}`, `invitations not answered: ${u.study}`),
+        ),
+        ...waitlists.map((w) => {
+          const where = `${w.session.study_title}, ${formatCityTime(w.session.starts_at, cityTimeZone)}`;
+          return figure(w, `person on the waitlist: ${where}`, `people on the waitlist: ${where}`);
+        }),
+      ],
+    });
+  }
   if (d.mail) {
     tiles.push({
       id: 'mail',
@@ -79,6 +101,31 @@ export function dashboardTiles(d: Dashboard, cityTimeZone: string): Tile[] {
     });
   }
   return tiles;
+}
+
+export interface UpcomingRow {
+  when: string;
+  study: string;
+  language: string;
+  seats: string;
+  waitlisted: number;
+  href: string;
+}
+
+/** The upcoming sessions table: seats as "taken of capacity (+ extra)". */
+export function upcomingRows(
+  d: Dashboard,
+  cityTimeZone: string,
+  ref: ReferenceData,
+): UpcomingRow[] {
+  return (d.upcoming ?? []).map((s) => ({
+    when: formatCityTime(s.starts_at, cityTimeZone),
+    study: s.study_title,
+    language: ref.languages.find((l) => l.code === s.language)?.english_name ?? s.language,
+    seats: `${s.seats_taken} of ${s.capacity}${s.extra_seats ? ` + ${s.extra_seats} extra` : ''}`,
+    waitlisted: s.waitlisted,
+    href: s.href,
+  }));
 }
 
 /** Pages a tile already leads to: the home's plain links leave them out. */
