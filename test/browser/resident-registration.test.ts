@@ -99,9 +99,9 @@ describeInBrowser('residents register through their invitation link', () => {
       .executeTakeFirstOrThrow();
     expect(after.status).toBe('cancelled');
     // Wide enough for a phone: nothing scrolls sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      375,
-    );
+    expect(
+      await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(375);
   });
 
   test.each(LOCALES)('%s: every resident page passes axe, empty and with errors', async (lang) => {
