@@ -122,12 +122,15 @@ export async function renderMail<N extends TemplateName>(
   const t = translator(language, cityNames);
   const locals = { ...(data as object), t, lang: language };
   const dir = path.join(VIEWS_DIR, 'emails');
+  // Compiled once per file (templates ship with the app): a registration composes two emails
+  // before its transaction, and compiling them each time was most of its cost.
   const [text, html] = await Promise.all([
     // Plain text is not HTML: no escaping there (headers are handled by stripLineBreaks).
     ejs.renderFile(path.join(dir, `${name}.text.ejs`), locals, {
       escape: (s: unknown) => String(s ?? ''),
+      cache: true,
     }) as Promise<string>,
-    ejs.renderFile(path.join(dir, `${name}.html.ejs`), locals) as Promise<string>,
+    ejs.renderFile(path.join(dir, `${name}.html.ejs`), locals, { cache: true }) as Promise<string>,
   ]);
   const template = mailTemplates[name] as MailTemplate<TemplateData<N>>;
   return { subject: stripLineBreaks(template.subject(data, t)), text, html };

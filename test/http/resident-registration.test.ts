@@ -312,6 +312,26 @@ describe('registering', () => {
     expect((await agent.get(page)).text).toContain(translator('en')('register.confirmedTitle'));
   });
 
+  test('pressing Register twice (or in two tabs) keeps one place and shows it', async () => {
+    const s = await session({ capacity: '3' });
+    const other = await session({ capacity: '3', startsAt: '2027-07-23T10:00' });
+    const p = await invited();
+    const form = await p.agent.get(p.page);
+    const press = (choice: string) =>
+      p.agent
+        .post(p.page)
+        .type('form')
+        .send({ _csrf: csrfFrom(form.text), session: choice });
+    const answers = [await press(`${s}-seat`), await press(`${other}-seat`)];
+    expect(answers.map((a) => [a.status, a.headers.location])).toEqual([
+      [303, p.page],
+      [303, p.page],
+    ]);
+    expect((await registration(p.id, s))?.status).toBe('confirmed');
+    expect(await registration(p.id, other)).toBeUndefined();
+    expect(await mailTo(p.id)).toHaveLength(1);
+  });
+
   test('a full session: the waitlist, its position on the page, and a waitlist email', async () => {
     const s = await session({ language: 'hy', capacity: '1', extraSeats: '0' });
     const first = await invited('hy');

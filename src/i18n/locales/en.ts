@@ -406,7 +406,6 @@ export const en = {
       closed: 'That time can no longer be chosen. Choose another time',
       notActive:
         'You can register only while you are in the panel and contact is not paused. You can change this on your details page',
-      already: 'You are already registered for this study',
     },
     mail: {
       confirmedSubject: 'You are registered for a focus group on {{date}}',

@@ -415,7 +415,6 @@ export const es: Catalogue = {
       closed: 'Ese horario ya no se puede elegir. Elija otro horario',
       notActive:
         'Solo puede inscribirse si está en el panel y el contacto no está en pausa. Puede cambiar esto en la página de sus datos',
-      already: 'Ya está inscrito en este estudio',
     },
     mail: {
       confirmedSubject: 'Está inscrito en un grupo de enfoque el {{date}}',

@@ -395,7 +395,6 @@ export const ko: Catalogue = {
       closed: '그 시간은 더 이상 선택할 수 없습니다. 다른 시간을 선택해 주세요',
       notActive:
         '패널에 참여 중이고 연락이 일시 중지되지 않은 경우에만 등록할 수 있습니다. 내 정보 페이지에서 바꿀 수 있습니다',
-      already: '이미 이 연구에 등록되어 있습니다',
     },
     mail: {
       confirmedSubject: '{{date}} 포커스 그룹에 등록되었습니다',

@@ -376,7 +376,6 @@ export const zhHant: Catalogue = {
       filled: '該時段剛剛額滿。請選擇其他時間或登記其候補名單',
       closed: '該時段已無法選擇。請選擇其他時間',
       notActive: '只有在您是小組成員且未暫停聯絡時才能報名。您可以在您的資料頁面更改',
-      already: '您已報名此研究',
     },
     mail: {
       confirmedSubject: '您已報名 {{date}} 的焦點小組',

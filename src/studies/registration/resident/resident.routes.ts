@@ -49,6 +49,7 @@ export function residentRegistrationRoutes(d: ResidentRoutesDeps): Router {
     const invitation = await s.openLink(String(req.params.token));
     const o = invitation && (await s.open(invitation.id, invitation.participant_id));
     if (!o) return invitationGone(res);
+    await s.signedIn(o);
     await renewSession(req, d.clock, (sess) => (sess.participantId = o.person.id));
     res.redirect(303, `/r/i/${o.invitation.id}?lang=${encodeURIComponent(o.person.language)}`);
   });
@@ -74,15 +75,15 @@ export function residentRegistrationRoutes(d: ResidentRoutesDeps): Router {
     '/r/i/:id',
     own,
     handleForm(registerSchema, choosePage, async (req, res, form) => {
-      const reg = await s.register(
+      const { registration, existing } = await s.register(
         opened(res),
         form.session,
         form.accommodations,
         res.locals.t,
         lang(res),
       );
-      const key = reg.status === 'confirmed' ? 'registeredFlash' : 'waitlistedFlash';
-      flash(req, 'success', res.locals.t(`register.${key}`));
+      const key = registration.status === 'confirmed' ? 'registeredFlash' : 'waitlistedFlash';
+      if (!existing) flash(req, 'success', res.locals.t(`register.${key}`));
       res.redirect(303, page(res));
     }),
   );

@@ -131,29 +131,34 @@ export class ResidentRegistrationService {
     accommodations: string | null,
     t: TFunction,
     lang: string,
-  ): Promise<RegistrationRow> {
+  ): Promise<{ registration: RegistrationRow; existing: boolean }> {
+    // A second press of the button (or a second tab): the place they already hold.
+    const held = await this.held(o, t, lang);
+    if (held) return { registration: held.registration, existing: true };
     if (!canBeRegistered(o.person.status))
       throw new ValidationError({ [FIELD]: 'register.errors.notActive' });
-    if (await this.held(o, t, lang))
-      throw new ValidationError({ [FIELD]: 'register.errors.already' });
     const offered = (await this.offered(o, t, lang)).find((s) => s.id === choice.sessionId);
     if (!offered) throw new ValidationError({ [FIELD]: 'register.errors.closed' });
     if (choice.seat && offered.full)
       throw new ValidationError({ [FIELD]: 'register.errors.filled' });
     try {
-      const { registration } = await this.d.registrations.register(choice.sessionId, o.person.id, {
+      return await this.d.registrations.register(choice.sessionId, o.person.id, {
         channel: 'web',
         accommodations,
         staffId: null,
         seatOnly: choice.seat ? { field: FIELD, message: 'register.errors.filled' } : undefined,
       });
-      return registration;
     } catch (err) {
       // The staff-worded refusals (closed or past its deadline meanwhile) in the page's words.
       if (err instanceof ValidationError && !(FIELD in err.fields))
         throw new ValidationError({ [FIELD]: 'register.errors.closed' });
       throw err;
     }
+  }
+
+  /** Following the invitation link is a sign of life (as the manage link is). */
+  signedIn(o: Opened): Promise<void> {
+    return markActive(this.d.db, o.person.id, this.d.clock.now());
   }
 
   /** "None of these times work for me": declined, unless they registered meanwhile. */
