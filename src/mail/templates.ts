@@ -31,6 +31,38 @@ export interface ParticipantMailData {
   date?: string;
 }
 
+/** Which registration email: a seat, a waitlist place, a cancellation, a promotion, a switch. */
+export type SessionMailKind = 'confirmed' | 'waitlisted' | 'cancelled' | 'promoted' | 'switched';
+
+/** A focus-group session as the registration emails describe it, already in the reader's language. */
+export interface SessionMailData {
+  kind: SessionMailKind;
+  name: string | null;
+  studyTitle: string;
+  session: {
+    when: string;
+    duration: string;
+    mode: string;
+    place: {
+      name: string | null;
+      address: string | null;
+      stepFree: string | null;
+      parking: string | null;
+      transit: string | null;
+    } | null;
+    language: string;
+    interpretation: string | null;
+    incentive: string | null;
+  };
+  /** Only for a confirmed seat. */
+  videoUrl: string | null;
+  accommodations: string | null;
+  /** A fresh /r/ link to see, cancel or switch. */
+  link: string | null;
+  /** After a switch: when the seat they left was. */
+  releasedWhen: string | null;
+}
+
 export const mailTemplates = {
   'staff-invite': {
     subject: () => 'You have been invited to Civic Panel',
@@ -59,6 +91,15 @@ export const mailTemplates = {
   'participant-retention-deleted': {
     subject: (_d, t) => t('retention.deletedMail.subject'),
   } as MailTemplate<ParticipantMailData>,
+  'registration-confirmed': {
+    subject: (d, t) => t(`register.mail.${d.kind}Subject`, { date: d.session.when }),
+  } as MailTemplate<SessionMailData>,
+  'registration-waitlisted': {
+    subject: (d, t) => t('register.mail.waitlistedSubject', { date: d.session.when }),
+  } as MailTemplate<SessionMailData>,
+  'registration-cancelled': {
+    subject: (d, t) => t('register.mail.cancelledSubject', { date: d.session.when }),
+  } as MailTemplate<SessionMailData>,
 };
 
 export type TemplateName = keyof typeof mailTemplates;
@@ -81,12 +122,15 @@ export async function renderMail<N extends TemplateName>(
   const t = translator(language, cityNames);
   const locals = { ...(data as object), t, lang: language };
   const dir = path.join(VIEWS_DIR, 'emails');
+  // Compiled once per file (templates ship with the app): a registration composes two emails
+  // before its transaction, and compiling them each time was most of its cost.
   const [text, html] = await Promise.all([
     // Plain text is not HTML: no escaping there (headers are handled by stripLineBreaks).
     ejs.renderFile(path.join(dir, `${name}.text.ejs`), locals, {
       escape: (s: unknown) => String(s ?? ''),
+      cache: true,
     }) as Promise<string>,
-    ejs.renderFile(path.join(dir, `${name}.html.ejs`), locals) as Promise<string>,
+    ejs.renderFile(path.join(dir, `${name}.html.ejs`), locals, { cache: true }) as Promise<string>,
   ]);
   const template = mailTemplates[name] as MailTemplate<TemplateData<N>>;
   return { subject: stripLineBreaks(template.subject(data, t)), text, html };

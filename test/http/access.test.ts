@@ -8,7 +8,14 @@ import {
   type TestContext,
 } from '../support/app';
 import { listRoutes } from '../support/routes';
-import { addSession, createStudy, sessionForm, studyForm } from '../support/studies';
+import {
+  addSession,
+  createStudy,
+  invite,
+  openStudy,
+  sessionForm,
+  studyForm,
+} from '../support/studies';
 
 /**
  * Who may use each route. A route added to the app but not classified here fails the first test,
@@ -43,6 +50,15 @@ const ACCESS: Record<string, Access> = {
   'GET /me/stay/:token': 'public',
   'GET /me/stay': 'public',
   'POST /me/stay': 'public',
+  'GET /r/:token': 'public',
+  // The registration pages of an invitation: the resident session of its own person only.
+  'GET /r/i/:id': 'resident',
+  'POST /r/i/:id': 'resident',
+  'POST /r/i/:id/decline': 'resident',
+  'GET /r/i/:id/cancel': 'resident',
+  'POST /r/i/:id/cancel': 'resident',
+  'GET /r/i/:id/switch': 'resident',
+  'POST /r/i/:id/switch': 'resident',
   'GET /me/consent': 'resident',
   'POST /me/consent': 'resident',
   'GET /me': 'resident',
@@ -138,11 +154,16 @@ beforeAll(async () => {
   // Study 1 with session 1, so their pages render for those allowed.
   const owner = await createStaff(ctx, 'organizer');
   const agent = await signedIn(ctx, owner);
-  await addSession(
-    agent,
-    await createStudy(agent, studyForm({ organizer: owner.id })),
-    sessionForm(),
-  );
+  const study = await createStudy(agent, studyForm({ organizer: owner.id }));
+  await addSession(agent, study, sessionForm());
+  // Invitation 1 is the resident's, so the /r/i/1 pages open for them (and only them).
+  await openStudy(agent, study);
+  const resident = await ctx.db
+    .selectFrom('participants')
+    .select('id')
+    .where('email', '=', 'resident@example.com')
+    .executeTakeFirstOrThrow();
+  await invite(ctx, study, resident.id);
 });
 afterAll(() => ctx.close());
 

@@ -16,7 +16,15 @@ import {
 import { addPerson, fingerprint } from '../support/db';
 import { junk } from '../support/junk';
 import { listRoutes } from '../support/routes';
-import { addSession, createStudy, sessionForm, studyForm } from '../support/studies';
+import {
+  addSession,
+  createStudy,
+  followInvitation,
+  invite,
+  openStudy,
+  sessionForm,
+  studyForm,
+} from '../support/studies';
 
 /**
  * Every POST route, fed malformed, oversized, missing and wrong-type fields by someone allowed to
@@ -57,6 +65,8 @@ const POSTS: Record<string, Outcome> = {
   '/staff/studies/:id/sessions/:sessionId/edit': 'summary',
   '/staff/studies/:id/sessions/:sessionId/registrations': 'summary',
   '/staff/studies/:id/sessions/:sessionId/registrations/cancel': 'summary',
+  '/r/i/:id': 'summary',
+  '/r/i/:id/switch': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -71,6 +81,8 @@ const POSTS: Record<string, Outcome> = {
   '/staff/users/:id/password-link': { redirect: '/staff/users/:id' },
   '/staff/participants/import/:id/cancel': { redirect: '/staff/participants/import' },
   '/staff/mail/:id/retry': { redirect: '/staff/mail/:id' },
+  '/r/i/:id/decline': { redirect: '/r/i/:id' },
+  '/r/i/:id/cancel': { redirect: '/r/i/:id' },
   // A fixed choice missing: the question is asked again.
   '/me/consent': { redirect: '/me/consent' },
   '/staff/participants/:id/delete': { redirect: '/staff/participants/:id/delete' },
@@ -107,6 +119,8 @@ const GETS: Record<string, number> = {
   '/me/c/:token': 303,
   '/me/e/:token': 303,
   '/me/stay/:token': 303,
+  // An unknown invitation link: the polite page at once.
+  '/r/:token': 410,
   // Pages that need a link's session: "this link cannot be used".
   '/set-password': 410,
   '/me/expired': 410,
@@ -122,7 +136,10 @@ let resident: Agent;
 const anonymous = () => request.agent(ctx.app);
 let ids: Record<string, number>;
 let sessionId: number;
+let studyId: number;
 let fresh = 0;
+/** A resident registered through their invitation link, and the invitation's id. */
+let invited: { agent: Agent; invitation: number };
 
 beforeAll(async () => {
   ctx = await buildTestApp();
@@ -148,6 +165,9 @@ beforeAll(async () => {
   if (committed.status !== 303) throw new Error(`import failed: ${committed.status}`);
   const study = await createStudy(admin, studyForm({ organizer: adminWho.id }));
   sessionId = await addSession(admin, study, sessionForm());
+  studyId = study;
+  await openStudy(admin, study);
+  invited = await registeredResident('invited@example.com');
   // By path prefix (the longest that matches wins): the row each `:id` route is given.
   ids = {
     '/staff/participants/imports/': Number(committed.headers.location.split('/').pop()),
@@ -156,6 +176,7 @@ beforeAll(async () => {
     '/staff/users/': target.id,
     '/staff/mail/': outbox.id,
     '/staff/studies/': study,
+    '/r/i/': invited.invitation,
   };
 });
 afterAll(() => ctx.close());
@@ -170,6 +191,16 @@ const stored = () =>
     (table, row) =>
       (table === 'audit_log' && row.action === 'participant.view') || table === 'login_failures',
   );
+
+/** A resident who followed their invitation link and took a seat at the study's session. */
+async function registeredResident(email: string) {
+  const id = await addPerson(ctx.db, { first_name: 'Rae', email });
+  const { agent, page } = await followInvitation(ctx.app, await invite(ctx, studyId, id));
+  const path = page.split('?')[0];
+  const res = await postForm(agent, path, path, { session: `${sessionId}-seat` });
+  if (res.status !== 303) throw new Error(`registration failed: ${res.status}`);
+  return { agent, invitation: Number(path.split('/').pop()) };
+}
 
 async function upload(content: string): Promise<number> {
   const page = await admin.get('/staff/participants/import');
@@ -255,6 +286,15 @@ async function sessionFor(path: string): Promise<{ agent: Agent; tokenPage: stri
         tokenPage: '/me',
         url: path,
       };
+    case '/r/i/:id/cancel': {
+      // Cancelling ends the registration: someone new each time.
+      const own = await registeredResident(`cancelling${n}@example.com`);
+      return {
+        agent: own.agent,
+        tokenPage: '/me/link',
+        url: concrete(path, { '/r/i/': own.invitation }),
+      };
+    }
     case '/staff/participants/import/:id/cancel': {
       const own = { '/staff/participants/import/': await upload('First name\nCy\n') };
       return { agent: admin, tokenPage: '/staff', url: concrete(path, own) };
@@ -263,6 +303,8 @@ async function sessionFor(path: string): Promise<{ agent: Agent; tokenPage: stri
   if (['/login', '/join', '/me/link'].includes(path))
     return { agent: anonymous(), tokenPage: path, url: path };
   if (path.startsWith('/me')) return { agent: resident, tokenPage: '/me', url: path };
+  if (path.startsWith('/r/i/'))
+    return { agent: invited.agent, tokenPage: '/me/link', url: concrete(path) };
   return { agent: admin, tokenPage: '/staff', url: concrete(path) };
 }
 
@@ -331,9 +373,11 @@ test('GET routes answer junk query strings as they answer none', async () => {
   for (const { path } of listRoutes(ctx.app).filter((r) => r.method === 'GET')) {
     const agent = path.startsWith('/staff')
       ? admin
-      : path.startsWith('/me') && !(path in GETS)
-        ? resident
-        : anonymous();
+      : path.startsWith('/r/i/')
+        ? invited.agent
+        : path.startsWith('/me') && !(path in GETS)
+          ? resident
+          : anonymous();
     const res = await agent.get(concrete(path) + query);
     const wanted = GETS[path] ?? 200;
     if (res.status !== wanted) failures.push(`${path}: ${res.status}, wanted ${wanted}`);

@@ -11,7 +11,8 @@ import { addSession, createStudy, sessionForm, studyForm } from '../support/stud
  * The Must-show: 50 simultaneous registrations as real HTTP requests to a listening server on a
  * file database (WAL, as in production), for a session with 8 seats and no extra seats, give
  * exactly 8 confirmed and 42 waitlisted, 20 runs in a row. One server, one sign-in, one CSRF
- * token; a fresh session each run.
+ * token; a fresh session each run. Each registration now also composes its two possible emails
+ * (seat, waitlist) before its transaction, so the time allowed is that of the /r/ twin test.
  */
 const RUNS = 20;
 const PEOPLE = 50;
@@ -92,4 +93,4 @@ test(`${PEOPLE} simultaneous registrations for ${SEATS} seats: exactly ${SEATS} 
   console.log(
     `${RUNS} runs of ${PEOPLE} simultaneous registrations: median ${times[RUNS >> 1].toFixed(0)} ms, slowest ${times[RUNS - 1].toFixed(0)} ms`,
   );
-}, 120_000);
+}, 300_000);

@@ -8,6 +8,7 @@ import {
   signedIn,
   type TestContext,
 } from '../support/app';
+import { RegistrationMail } from '../../src/studies/registration/registration.mail';
 import { RegistrationService } from '../../src/studies/registration/registration.service';
 import { addPerson } from '../support/db';
 import { addSession, createStudy, sessionForm, studyForm } from '../support/studies';
@@ -335,6 +336,7 @@ test('the same person registered five times at once holds one registration and o
     db: ctx.db,
     clock: ctx.clock,
     cityTimeZone: 'America/Los_Angeles',
+    mail: new RegistrationMail({ mailer: ctx.mailer, clock: ctx.clock, config: ctx.config }),
   });
   const answers = await Promise.all(
     [1, 2, 3, 4, 5].map(() =>

@@ -1,4 +1,7 @@
 import request from 'supertest';
+import type { DB } from '../../src/db/database';
+import { addInvitationLink } from '../../src/studies/invitations/invitation-links';
+import { insertInvitations, invitationOf } from '../../src/studies/invitations/invitations.queries';
 import { postForm } from './app';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -63,4 +66,43 @@ export async function addSession(agent: Agent, studyId: number, form: Form): Pro
   const res = await postForm(agent, url, url, form);
   if (res.status !== 303) throw new Error(`session not added: ${res.status}`);
   return Number(/\/sessions\/(\d+)$/.exec(res.headers.location)![1]);
+}
+
+/** Moves a study to recruiting through its status button (invitation links work from then on). */
+export async function openStudy(agent: Agent, studyId: number): Promise<void> {
+  const page = `/staff/studies/${studyId}`;
+  const res = await postForm(agent, page, `${page}/status`, { status: 'recruiting' });
+  if (res.status !== 303) throw new Error(`study not opened: ${res.status}`);
+}
+
+/**
+ * Invites one person to a study as the staff side will (an invitation row and its /r/ link);
+ * returns the link's path.
+ */
+export async function invite(
+  ctx: { db: DB; clock: { now(): Date } },
+  studyId: number,
+  participantId: number,
+): Promise<string> {
+  const at = ctx.clock.now();
+  await insertInvitations(ctx.db, [
+    {
+      study_id: studyId,
+      participant_id: participantId,
+      draw_id: null,
+      channel: 'email',
+      invited_at: at.toISOString(),
+    },
+  ]);
+  const invitation = (await invitationOf(ctx.db, studyId, participantId))!;
+  return addInvitationLink(ctx.db, invitation, at);
+}
+
+/** A resident agent whose session came from an invitation link; returns it and its page. */
+export async function followInvitation(app: Parameters<typeof request.agent>[0], link: string) {
+  const agent = request.agent(app);
+  const res = await agent.get(link);
+  if (res.status !== 303) throw new Error(`invitation link refused: ${res.status}`);
+  await agent.get(res.headers.location); // as a browser would: sets the person's language
+  return { agent, page: res.headers.location as string };
 }

@@ -327,6 +327,108 @@ export const en = {
     stayedBody:
       'Thank you. We will keep your information. We will not delete it before {{date}}, and if we have not heard from you by then, we will write to you first.',
   },
+  // Registration for a focus group through an invitation link (issue 7, items 5, 6 and 8).
+  register: {
+    title: 'Choose a time for a focus group',
+    intro:
+      'The City of {{city}} {{office}} invites you to a small group conversation about City services. Choose a time that works for you.',
+    sessionsLegend: 'Which time works for you?',
+    sessionsHint:
+      'These times are in your language or offer an interpreter, in a format you told us suits you.',
+    noSessions:
+      'There are no times you can choose right now. If new times are added, you can use this link again.',
+    seatsLeft: 'Seats left: {{count}}',
+    full: 'This time is full: you can join the waitlist',
+    minutes: '{{minutes}} minutes',
+    mode: { in_person: 'In person', online: 'Online', hybrid: 'In person or online' },
+    stepFree: 'Step-free entrance',
+    notStepFree: 'The entrance has steps',
+    parking: 'Parking: {{text}}',
+    transit: 'Transit: {{text}}',
+    interpretation: 'Interpretation in {{languages}}',
+    incentive: {
+      gift_card: '{{amount}} gift card',
+      cash_card: '{{amount}} cash card',
+      other: '{{amount}}',
+    },
+    labels: {
+      study: 'Study',
+      when: 'When',
+      duration: 'How long',
+      mode: 'How',
+      place: 'Where',
+      video: 'Video link',
+      language: 'Language',
+      incentive: 'Thank-you gift',
+      seats: 'Seats',
+    },
+    accommodationsLabel: 'Is there anything you need to take part?',
+    accommodationsHint:
+      'For example an interpreter, wheelchair access or childcare. We filled in what you told us before; change it if you need to.',
+    submit: 'Register',
+    declineHeading: 'None of these times work for me',
+    declineBody:
+      'Tell us, and we will not ask you about this study again. You can still come back and choose a time.',
+    declineButton: 'None of these times work for me',
+    declined: 'Thank you for telling us. You can still use this link to choose a time later.',
+    confirmedTitle: 'You are registered',
+    confirmedBody:
+      'You have a seat. We have sent you an email with the details and a calendar file.',
+    waitlistedTitle: 'You are on the waitlist',
+    waitlistedBody:
+      'You are number {{position}} on the waitlist. If a seat opens, it is yours and we will email you.',
+    registeredFlash: 'You are registered. We have sent you an email.',
+    waitlistedFlash: 'This time is full, so you are on the waitlist. We have sent you an email.',
+    accommodationsNoted: 'What you told us you need: {{text}}',
+    cancelButton: 'Cancel my registration',
+    switchButton: 'Switch to another time',
+    cancelTitle: 'Cancel your registration?',
+    cancelBody: 'Your place will go to someone else.',
+    cancelLate:
+      'The session starts in less than 24 hours, so this will be recorded as a late cancellation. Thank you for telling us.',
+    cancelConfirm: 'Yes, cancel my registration',
+    goBack: 'No, go back',
+    cancelled: 'Your registration is cancelled. We have sent you an email.',
+    switchTitle: 'Switch to another time',
+    switchBody:
+      'You can move to another time that still has a seat. Your current place is given up when you switch.',
+    switchLegend: 'Which time would you like instead?',
+    switchSubmit: 'Switch to this time',
+    switchNone: 'No other time has a seat left right now. Your current place is kept.',
+    switched: 'You have switched to the new time. We have sent you an email.',
+    begun: 'This session has begun or is over, so your registration can no longer be changed.',
+    invalidTitle: 'This invitation link cannot be used',
+    invalidBody: 'The link may have expired, or this study may no longer be taking registrations.',
+    invalidHelp: 'If you need help, call 3-1-1 and ask for the {{office}}.',
+    errors: {
+      sessionRequired: 'Choose a time',
+      filled: 'That time has just filled up. Choose another time or join its waitlist',
+      closed: 'That time can no longer be chosen. Choose another time',
+      notActive:
+        'You can register only while you are in the panel and contact is not paused. You can change this on your details page',
+    },
+    mail: {
+      confirmedSubject: 'You are registered for a focus group on {{date}}',
+      promotedSubject: 'A seat opened up: you are registered for {{date}}',
+      switchedSubject: 'You have switched to a focus group on {{date}}',
+      waitlistedSubject: 'You are on the waitlist for a focus group on {{date}}',
+      cancelledSubject: 'Your focus group registration for {{date}} is cancelled',
+      confirmedBody: 'Thank you for registering. You have a seat at this focus group:',
+      promotedBody:
+        'Good news: a seat opened up and it is yours. You are now registered for this focus group:',
+      switchedBody: 'You have switched. You now have a seat at this focus group:',
+      waitlistedBody:
+        'This focus group is full, so you are on the waitlist. If a seat opens, it is yours and we will email you.',
+      cancelledBody: 'Your registration for this focus group is cancelled:',
+      releasedNote: 'Your place on {{date}} has been given up.',
+      accommodationsNoted: 'What you told us you need: {{text}}',
+      calendarNote: 'The attached calendar file adds the session to your calendar.',
+      linkIntro: 'To see your registration, cancel it or switch to another time, use this link:',
+      button: 'See my registration',
+      calendarTitle: 'Focus group: {{study}}',
+      calendarLink: 'Cancel or switch: {{link}}',
+    },
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -333,4 +333,109 @@ export const es: Catalogue = {
     stayedBody:
       'Gracias. Conservaremos su información. No la borraremos antes del {{date}} y, si para entonces no sabemos de usted, le escribiremos antes.',
   },
+  // Inscripción en un grupo de enfoque con un enlace de invitación (issue 7, puntos 5, 6 y 8).
+  register: {
+    title: 'Elija un horario para un grupo de enfoque',
+    intro:
+      'La {{office}} de la Ciudad de {{city}} le invita a una conversación en grupo pequeño sobre los servicios de la Ciudad. Elija un horario que le convenga.',
+    sessionsLegend: '¿Qué horario le conviene?',
+    sessionsHint:
+      'Estos horarios son en su idioma o con intérprete, y en un formato que nos dijo que le conviene.',
+    noSessions:
+      'Ahora no hay horarios que pueda elegir. Si se agregan horarios nuevos, puede volver a usar este enlace.',
+    seatsLeft: 'Lugares disponibles: {{count}}',
+    full: 'Este horario está lleno: puede anotarse en la lista de espera',
+    minutes: '{{minutes}} minutos',
+    mode: { in_person: 'En persona', online: 'En línea', hybrid: 'En persona o en línea' },
+    stepFree: 'Entrada sin escalones',
+    notStepFree: 'La entrada tiene escalones',
+    parking: 'Estacionamiento: {{text}}',
+    transit: 'Transporte público: {{text}}',
+    interpretation: 'Interpretación en {{languages}}',
+    incentive: {
+      gift_card: 'Tarjeta de regalo de {{amount}}',
+      cash_card: 'Tarjeta de efectivo de {{amount}}',
+      other: '{{amount}}',
+    },
+    labels: {
+      study: 'Estudio',
+      when: 'Cuándo',
+      duration: 'Duración',
+      mode: 'Cómo',
+      place: 'Dónde',
+      video: 'Enlace de video',
+      language: 'Idioma',
+      incentive: 'Regalo de agradecimiento',
+      seats: 'Lugares',
+    },
+    accommodationsLabel: '¿Necesita algo para poder participar?',
+    accommodationsHint:
+      'Por ejemplo, un intérprete, acceso para silla de ruedas o cuidado de niños. Escribimos lo que nos dijo antes; cámbielo si lo necesita.',
+    submit: 'Inscribirme',
+    declineHeading: 'Ninguno de estos horarios me conviene',
+    declineBody:
+      'Díganoslo y no le volveremos a preguntar sobre este estudio. Aún puede volver y elegir un horario.',
+    declineButton: 'Ninguno de estos horarios me conviene',
+    declined:
+      'Gracias por decírnoslo. Todavía puede usar este enlace para elegir un horario más tarde.',
+    confirmedTitle: 'Está inscrito',
+    confirmedBody:
+      'Tiene un lugar. Le enviamos un correo electrónico con los detalles y un archivo de calendario.',
+    waitlistedTitle: 'Está en la lista de espera',
+    waitlistedBody:
+      'Usted es el número {{position}} en la lista de espera. Si se libera un lugar, será suyo y le enviaremos un correo electrónico.',
+    registeredFlash: 'Está inscrito. Le enviamos un correo electrónico.',
+    waitlistedFlash:
+      'Este horario está lleno, así que está en la lista de espera. Le enviamos un correo electrónico.',
+    accommodationsNoted: 'Lo que nos dijo que necesita: {{text}}',
+    cancelButton: 'Cancelar mi inscripción',
+    switchButton: 'Cambiar a otro horario',
+    cancelTitle: '¿Cancelar su inscripción?',
+    cancelBody: 'Su lugar será para otra persona.',
+    cancelLate:
+      'La sesión empieza en menos de 24 horas, así que se registrará como una cancelación tardía. Gracias por avisarnos.',
+    cancelConfirm: 'Sí, cancelar mi inscripción',
+    goBack: 'No, volver',
+    cancelled: 'Su inscripción está cancelada. Le enviamos un correo electrónico.',
+    switchTitle: 'Cambiar a otro horario',
+    switchBody:
+      'Puede cambiarse a otro horario que todavía tenga lugares. Al cambiarse, deja su lugar actual.',
+    switchLegend: '¿Qué horario prefiere?',
+    switchSubmit: 'Cambiarme a este horario',
+    switchNone: 'Ahora ningún otro horario tiene lugares. Conserva su lugar actual.',
+    switched: 'Se cambió al nuevo horario. Le enviamos un correo electrónico.',
+    begun: 'Esta sesión ya empezó o terminó, así que su inscripción ya no se puede cambiar.',
+    invalidTitle: 'Este enlace de invitación no se puede usar',
+    invalidBody:
+      'Es posible que el enlace haya vencido o que este estudio ya no acepte inscripciones.',
+    invalidHelp: 'Si necesita ayuda, llame al 3-1-1 y pida hablar con la {{office}}.',
+    errors: {
+      sessionRequired: 'Elija un horario',
+      filled: 'Ese horario se acaba de llenar. Elija otro horario o anótese en su lista de espera',
+      closed: 'Ese horario ya no se puede elegir. Elija otro horario',
+      notActive:
+        'Solo puede inscribirse si está en el panel y el contacto no está en pausa. Puede cambiar esto en la página de sus datos',
+    },
+    mail: {
+      confirmedSubject: 'Está inscrito en un grupo de enfoque el {{date}}',
+      promotedSubject: 'Se liberó un lugar: está inscrito para el {{date}}',
+      switchedSubject: 'Se cambió a un grupo de enfoque el {{date}}',
+      waitlistedSubject: 'Está en la lista de espera de un grupo de enfoque el {{date}}',
+      cancelledSubject: 'Su inscripción al grupo de enfoque del {{date}} está cancelada',
+      confirmedBody: 'Gracias por inscribirse. Tiene un lugar en este grupo de enfoque:',
+      promotedBody:
+        'Buenas noticias: se liberó un lugar y es suyo. Ahora está inscrito en este grupo de enfoque:',
+      switchedBody: 'Se cambió de horario. Ahora tiene un lugar en este grupo de enfoque:',
+      waitlistedBody:
+        'Este grupo de enfoque está lleno, así que está en la lista de espera. Si se libera un lugar, será suyo y le enviaremos un correo electrónico.',
+      cancelledBody: 'Su inscripción en este grupo de enfoque está cancelada:',
+      releasedNote: 'Dejó su lugar del {{date}}.',
+      accommodationsNoted: 'Lo que nos dijo que necesita: {{text}}',
+      calendarNote: 'El archivo de calendario adjunto agrega la sesión a su calendario.',
+      linkIntro: 'Para ver su inscripción, cancelarla o cambiarse a otro horario, use este enlace:',
+      button: 'Ver mi inscripción',
+      calendarTitle: 'Grupo de enfoque: {{study}}',
+      calendarLink: 'Cancelar o cambiar: {{link}}',
+    },
+  },
 };

@@ -6,7 +6,15 @@ import type { RegistrationChannel, RegistrationRow } from '../../db/schema';
 import { NotFoundError, ValidationError } from '../../errors';
 import { markActive } from '../../participants/activity';
 import { findById, findByEmail, peopleByIds } from '../../participants/participants.queries';
+import type { Kysely } from 'kysely';
+import type { ComposedMail } from '../../mail/mailer';
+import type { Database, StudySessionRow } from '../../db/schema';
 import { formatCityTime } from '../city-time';
+import { addInvitationLink } from '../invitations/invitation-links';
+import { insertInvitations, invitationOf, markResponded } from '../invitations/invitations.queries';
+import { interpretationOf } from '../sessions/sessions.queries';
+import { findStudy } from '../studies.queries';
+import type { MailSession, RegistrationMail } from './registration.mail';
 import { canBeRegistered, deadlinePassed, isLateCancellation } from './registration.rules';
 import {
   findRegistration,
@@ -17,7 +25,7 @@ import {
   releaseSeat,
   reopenRegistration,
   rosterOf,
-  sessionForRegistration,
+  sessionById,
   takeSeat,
 } from './registrations.queries';
 
@@ -25,6 +33,8 @@ export interface RegistrationDeps {
   db: DB;
   clock: Clock;
   cityTimeZone: string;
+  /** The emails of a registration (confirmation, waitlist, cancellation, promotion). */
+  mail: RegistrationMail;
 }
 
 export interface RegisterOptions {
@@ -32,6 +42,11 @@ export interface RegisterOptions {
   accommodations: string | null;
   /** The staff member registering them (audited), or null for the resident themselves. */
   staffId: number | null;
+  /**
+   * Refuse rather than waitlist when no seat is left (the resident chose a time that showed
+   * seats, and it filled meanwhile): a ValidationError on `field`, nothing stored.
+   */
+  seatOnly?: { field: string; message: string };
 }
 
 export interface Registered {
@@ -75,9 +90,9 @@ export class RegistrationService {
     participantId: number,
     o: RegisterOptions,
   ): Promise<Registered> {
-    await this.findPerson({ id: participantId });
+    const person = await this.findPerson({ id: participantId });
     const now = this.d.clock.now();
-    const session = await sessionForRegistration(this.d.db, sessionId);
+    const session = await sessionById(this.d.db, sessionId);
     if (!session) throw new NotFoundError();
     const held = await registrationOf(this.d.db, sessionId, participantId);
     if (held && held.status !== 'cancelled') return { registration: held, existing: true };
@@ -87,36 +102,40 @@ export class RegistrationService {
       throw new ValidationError({
         [WHO]: `The registration deadline for this session has passed (${formatCityTime(session.registration_deadline, this.d.cityTimeZone)})`,
       });
-    const at = now.toISOString();
+    // Before the transaction: the invitation this answers (one is made for someone registered
+    // without one, by phone), a fresh /r/ link, and both possible emails, so that the
+    // transaction only writes.
+    const invitation = await this.invitationFor(session.study_id, participantId, o.channel);
+    const link = person.email ? await addInvitationLink(this.d.db, invitation, now) : null;
+    const at = await this.mailSession(session);
+    const mailAs = (kind: 'confirmed' | 'waitlisted') =>
+      this.d.mail.compose({ kind, person, at, link, accommodations: o.accommodations });
+    const [seatMail, waitMail] = await Promise.all([mailAs('confirmed'), mailAs('waitlisted')]);
+    const stamp = now.toISOString();
     try {
       const registration = await this.d.db.transaction().execute(async (trx) => {
-        const status = (await takeSeat(trx, sessionId)) ? 'confirmed' : 'waitlisted';
-        const fields = { accommodations: o.accommodations, channel: o.channel };
-        let row: RegistrationRow | undefined;
-        if (held) {
-          // A cancelled registration is taken up again; if it changed meanwhile, roll back.
-          if (!(await reopenRegistration(trx, held.id, { ...fields, status, at })))
-            throw new RegistrationChanged();
-          row = await findRegistration(trx, held.id);
-        } else {
-          row = await insertRegistration(trx, {
-            ...fields,
-            session_id: sessionId,
-            participant_id: participantId,
-            status,
-            created_at: at,
-          });
-        }
+        const seat = await takeSeat(trx, sessionId);
+        if (!seat && o.seatOnly)
+          throw new ValidationError({ [o.seatOnly.field]: o.seatOnly.message });
+        const status = seat ? 'confirmed' : 'waitlisted';
+        const row = await this.placeIn(trx, held, sessionId, participantId, {
+          status,
+          accommodations: o.accommodations,
+          channel: o.channel,
+          at: stamp,
+        });
+        await markResponded(trx, invitation.id, 'registered', stamp);
         await markActive(trx, participantId, now);
         await recordAudit(trx, {
           actorStaffId: o.staffId,
           action: 'registration.create',
           subjectType: 'registration',
-          subjectId: row!.id,
+          subjectId: row.id,
           details: { sessionId, participantId, status, channel: o.channel },
           at: now,
         });
-        return row!;
+        await this.send(trx, seat ? seatMail : waitMail);
+        return row;
       });
       return { registration, existing: false };
     } catch (err) {
@@ -131,6 +150,7 @@ export class RegistrationService {
   /**
    * Cancels a registration of this session in one transaction: late when within 24 hours of
    * the start; a confirmed seat goes to the oldest waitlisted person, or back to the session.
+   * The person is told (a CANCELLED calendar update for a seat), and so is the one promoted.
    */
   async cancel(
     sessionId: number,
@@ -138,7 +158,29 @@ export class RegistrationService {
     staffId: number | null,
   ): Promise<Cancelled> {
     const now = this.d.clock.now();
-    const at = now.toISOString();
+    const before = await findRegistration(this.d.db, registrationId);
+    const session = await sessionById(this.d.db, sessionId);
+    if (!before || !session || before.session_id !== sessionId)
+      throw new ValidationError({ registrationId: 'That registration is not on this session' });
+    const person = await findById(this.d.db, before.participant_id);
+    const at = await this.mailSession(session);
+    const link = person?.email
+      ? await addInvitationLink(
+          this.d.db,
+          await this.invitationFor(session.study_id, before.participant_id, 'web'),
+          now,
+        )
+      : null;
+    const mail = person
+      ? await this.d.mail.compose({
+          kind: 'cancelled',
+          person,
+          at,
+          link,
+          accommodations: null,
+          released: before.status === 'confirmed' ? at : null,
+        })
+      : undefined;
     return this.d.db.transaction().execute(async (trx) => {
       const reg = await findRegistration(trx, registrationId);
       if (!reg || reg.session_id !== sessionId)
@@ -147,52 +189,225 @@ export class RegistrationService {
         throw new ValidationError({
           registrationId: `This registration is already ${reg.status.replace('_', '-')}`,
         });
-      const session = await sessionForRegistration(trx, sessionId);
-      if (!session) throw new NotFoundError();
-      const late = isLateCancellation(session.starts_at, now) ? 1 : 0;
-      const moved = await moveStatus(trx, reg.id, reg.status, {
-        status: 'cancelled',
-        cancelled_at: at,
-        late_cancellation: late,
-        updated_at: at,
-      });
-      if (!moved)
-        throw new ValidationError({
-          registrationId: 'This registration changed meanwhile: look again',
-        });
-      let promoted: RegistrationRow | null = null;
-      if (reg.status === 'confirmed') {
-        // The seat passes on unchanged (seats_taken stays); a waitlisted row taken by another
-        // cancellation at the same moment is skipped.
-        for (;;) {
-          const next = await firstWaitlisted(trx, sessionId);
-          if (!next) break;
-          if (
-            await moveStatus(trx, next.id, 'waitlisted', { status: 'confirmed', updated_at: at })
-          ) {
-            promoted = { ...next, status: 'confirmed', updated_at: at };
-            break;
-          }
-        }
-        if (!promoted) await releaseSeat(trx, sessionId);
-      }
+      if (reg.status !== before.status) throw changedMeanwhile();
+      const { cancelled, promoted } = await this.cancelInside(trx, reg, session, now);
       await recordAudit(trx, {
         actorStaffId: staffId,
         action: 'registration.cancel',
         subjectType: 'registration',
         subjectId: reg.id,
-        details: { sessionId, late: late === 1, promoted: promoted?.id ?? null },
+        details: {
+          sessionId,
+          late: cancelled.late_cancellation === 1,
+          promoted: promoted?.id ?? null,
+        },
         at: now,
       });
-      const cancelled = {
-        ...reg,
-        status: 'cancelled' as const,
-        cancelled_at: at,
-        late_cancellation: late,
-        updated_at: at,
-      };
+      await this.send(trx, mail);
       return { cancelled, promoted };
     });
+  }
+
+  /**
+   * Moves a person from the session of `registrationId` to another session of the same study
+   * that has a seat, in one transaction: the new seat is taken first (no seat: refused, nothing
+   * changes, the current place is kept), then the old place is cancelled as by `cancel` — its
+   * seat goes to the first waitlisted person, who is told. A switch never puts anyone on a
+   * waitlist: only times with a seat are offered. Resident only (staff cancel and register).
+   */
+  async switchTo(
+    registrationId: number,
+    toSessionId: number,
+    participantId: number,
+    errors: { field: string; filled: string; closed: string },
+  ): Promise<Registered> {
+    const now = this.d.clock.now();
+    const before = await findRegistration(this.d.db, registrationId);
+    if (!before || before.participant_id !== participantId) throw new NotFoundError();
+    const [from, to] = await Promise.all([
+      sessionById(this.d.db, before.session_id),
+      sessionById(this.d.db, toSessionId),
+    ]);
+    const closed = () => new ValidationError({ [errors.field]: errors.closed });
+    if (!from || !to || to.study_id !== from.study_id || to.id === from.id) throw closed();
+    if (to.status !== 'scheduled' || deadlinePassed(to.registration_deadline, now)) throw closed();
+    if (new Date(from.starts_at).getTime() <= now.getTime()) throw closed();
+    const person = await this.findPerson({ id: participantId });
+    const held = await registrationOf(this.d.db, to.id, participantId);
+    if (held && held.status !== 'cancelled') throw closed();
+    const invitation = await this.invitationFor(to.study_id, participantId, 'web');
+    const link = person.email ? await addInvitationLink(this.d.db, invitation, now) : null;
+    const [toAt, fromAt] = await Promise.all([this.mailSession(to), this.mailSession(from)]);
+    const mail = await this.d.mail.compose({
+      kind: 'switched',
+      person,
+      at: toAt,
+      link,
+      accommodations: before.accommodations,
+      released: before.status === 'confirmed' ? fromAt : null,
+    });
+    const stamp = now.toISOString();
+    try {
+      const registration = await this.d.db.transaction().execute(async (trx) => {
+        const reg = await findRegistration(trx, registrationId);
+        if (!reg || reg.status !== before.status) throw closed();
+        if (!(await takeSeat(trx, to.id)))
+          throw new ValidationError({ [errors.field]: errors.filled });
+        const row = await this.placeIn(trx, held, to.id, participantId, {
+          status: 'confirmed',
+          accommodations: reg.accommodations,
+          channel: 'web',
+          at: stamp,
+        });
+        const { promoted } = await this.cancelInside(trx, reg, from, now);
+        await markActive(trx, participantId, now);
+        await recordAudit(trx, {
+          actorStaffId: null,
+          action: 'registration.switch',
+          subjectType: 'registration',
+          subjectId: row.id,
+          details: { from: reg.id, sessionId: to.id, promoted: promoted?.id ?? null },
+          at: now,
+        });
+        await this.send(trx, mail);
+        return row;
+      });
+      return { registration, existing: false };
+    } catch (err) {
+      if (isUniqueViolation(err) || err instanceof RegistrationChanged) throw closed();
+      throw err;
+    }
+  }
+
+  /** A new registration, or a cancelled one of the same session taken up again. */
+  private async placeIn(
+    trx: Kysely<Database>,
+    held: RegistrationRow | undefined,
+    sessionId: number,
+    participantId: number,
+    f: {
+      status: 'confirmed' | 'waitlisted';
+      accommodations: string | null;
+      channel: RegistrationChannel;
+      at: string;
+    },
+  ): Promise<RegistrationRow> {
+    const fields = { accommodations: f.accommodations, channel: f.channel };
+    if (held) {
+      // A cancelled registration is taken up again; if it changed meanwhile, roll back.
+      if (!(await reopenRegistration(trx, held.id, { ...fields, status: f.status, at: f.at })))
+        throw new RegistrationChanged();
+      return (await findRegistration(trx, held.id))!;
+    }
+    return insertRegistration(trx, {
+      ...fields,
+      session_id: sessionId,
+      participant_id: participantId,
+      status: f.status,
+      created_at: f.at,
+    });
+  }
+
+  /**
+   * Inside a transaction: cancels a confirmed or waitlisted registration (late within 24 hours
+   * of the start) and passes a confirmed seat to the first waitlisted person, or back to the
+   * session. The promoted person's email is rendered here, since who it is is known only now
+   * (rendering does no network I/O; it is queued in the same transaction).
+   */
+  private async cancelInside(
+    trx: Kysely<Database>,
+    reg: RegistrationRow,
+    session: StudySessionRow,
+    now: Date,
+  ): Promise<Cancelled> {
+    const at = now.toISOString();
+    const late = isLateCancellation(session.starts_at, now) ? 1 : 0;
+    const moved = await moveStatus(trx, reg.id, reg.status, {
+      status: 'cancelled',
+      cancelled_at: at,
+      late_cancellation: late,
+      updated_at: at,
+    });
+    if (!moved) throw changedMeanwhile();
+    let promoted: RegistrationRow | null = null;
+    if (reg.status === 'confirmed') {
+      // The seat passes on unchanged (seats_taken stays); a waitlisted row taken by another
+      // cancellation at the same moment is skipped.
+      for (;;) {
+        const next = await firstWaitlisted(trx, session.id);
+        if (!next) break;
+        if (await moveStatus(trx, next.id, 'waitlisted', { status: 'confirmed', updated_at: at })) {
+          promoted = { ...next, status: 'confirmed', updated_at: at };
+          break;
+        }
+      }
+      if (promoted) await this.tellPromoted(trx, promoted, session, now);
+      else await releaseSeat(trx, session.id);
+    }
+    const cancelled = {
+      ...reg,
+      status: 'cancelled' as const,
+      cancelled_at: at,
+      late_cancellation: late,
+      updated_at: at,
+    };
+    return { cancelled, promoted };
+  }
+
+  /** The email to someone who just got a seat from the waitlist, queued in the same transaction. */
+  private async tellPromoted(
+    trx: Kysely<Database>,
+    promoted: RegistrationRow,
+    session: StudySessionRow,
+    now: Date,
+  ): Promise<void> {
+    const person = await findById(trx, promoted.participant_id);
+    if (!person?.email) return;
+    const invitation = await this.invitationFor(session.study_id, person.id, 'web', trx);
+    const mail = await this.d.mail.compose({
+      kind: 'promoted',
+      person,
+      at: await this.mailSession(session, trx),
+      link: await addInvitationLink(trx, invitation, now),
+      accommodations: promoted.accommodations,
+    });
+    await this.send(trx, mail);
+  }
+
+  /** The person's invitation to the study; someone registered without one gets one now. */
+  private async invitationFor(
+    studyId: number,
+    participantId: number,
+    channel: RegistrationChannel,
+    db: Kysely<Database> = this.d.db,
+  ) {
+    const found = await invitationOf(db, studyId, participantId);
+    if (found) return found;
+    await insertInvitations(db, [
+      {
+        study_id: studyId,
+        participant_id: participantId,
+        draw_id: null,
+        channel: channel === 'web' ? 'email' : 'phone',
+        invited_at: this.d.clock.now().toISOString(),
+      },
+    ]);
+    return (await invitationOf(db, studyId, participantId))!;
+  }
+
+  private async mailSession(
+    session: StudySessionRow,
+    db: Kysely<Database> = this.d.db,
+  ): Promise<MailSession> {
+    const [interp, study] = await Promise.all([
+      interpretationOf(db, [session.id]),
+      findStudy(db, session.study_id),
+    ]);
+    return { session, interpretation: interp.get(session.id) ?? [], studyTitle: study!.title };
+  }
+
+  private async send(trx: Kysely<Database>, mail: ComposedMail | undefined): Promise<void> {
+    if (mail) await this.d.mail.enqueue(trx, mail);
   }
 
   /** A session's confirmed and waitlisted people with their names and languages. */
@@ -212,3 +427,6 @@ export class RegistrationService {
 
 /** A cancelled registration was taken up by someone else first. */
 class RegistrationChanged extends Error {}
+
+const changedMeanwhile = () =>
+  new ValidationError({ registrationId: 'This registration changed meanwhile: look again' });

@@ -196,11 +196,48 @@ export async function blankAccommodationsOf(
     .execute();
 }
 
-/** What registering and cancelling need to know of a session. */
-export async function sessionForRegistration(db: Kysely<Database>, sessionId: number) {
+/** A whole session row by id (what the resident pages and the emails show). */
+export async function sessionById(db: Kysely<Database>, sessionId: number) {
+  return db.selectFrom('study_sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+}
+
+/** A waitlisted registration's place in line: 1 for the first (created_at, then id). */
+export async function waitlistPosition(
+  db: Kysely<Database>,
+  reg: Pick<RegistrationRow, 'session_id' | 'created_at' | 'id'>,
+): Promise<number> {
+  const r = await db
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', reg.session_id)
+    .where('status', '=', 'waitlisted')
+    .where((eb) =>
+      eb.or([
+        eb('created_at', '<', reg.created_at),
+        eb.and([eb('created_at', '=', reg.created_at), eb('id', '<', reg.id)]),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(r.n) + 1;
+}
+
+/**
+ * A person's registrations in one study that still count (not cancelled), the soonest session
+ * first: what their invitation page shows.
+ */
+export async function liveRegistrationsInStudy(
+  db: Kysely<Database>,
+  studyId: number,
+  participantId: number,
+) {
   return db
-    .selectFrom('study_sessions')
-    .select(['id', 'starts_at', 'registration_deadline', 'status'])
-    .where('id', '=', sessionId)
-    .executeTakeFirst();
+    .selectFrom('registrations as r')
+    .innerJoin('study_sessions as s', 's.id', 'r.session_id')
+    .selectAll('r')
+    .where('s.study_id', '=', studyId)
+    .where('r.participant_id', '=', participantId)
+    .where('r.status', '!=', 'cancelled')
+    .orderBy('s.starts_at')
+    .orderBy('r.id')
+    .execute();
 }
