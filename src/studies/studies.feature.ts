@@ -2,7 +2,12 @@ import { Router } from 'express';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { DB } from '../db/database';
+import type { ParticipantService } from '../participants/participants.service';
 import type { ReferenceData } from '../reference/reference.queries';
+import { attendanceRoutes, rosterPageOf } from './attendance/attendance.routes';
+import { AttendanceService } from './attendance/attendance.service';
+import { incentiveRoutes } from './incentives/incentives.routes';
+import { IncentiveService } from './incentives/incentives.service';
 import { registrationRoutes } from './registration/registration.routes';
 import { RegistrationService } from './registration/registration.service';
 import { sampleRoutes } from './sampling/sample.routes';
@@ -18,6 +23,8 @@ export interface StudiesFeatureDeps {
   ref: ReferenceData;
   /** The staff feature, asked for the accounts a team is chosen from. */
   staff: StaffDirectory;
+  /** The participants feature: walk-ins new to the panel are created through it. */
+  participants: ParticipantService;
 }
 
 /** The services of the studies feature, built once per app. */
@@ -44,5 +51,28 @@ export function studiesFeature(d: StudiesFeatureDeps) {
     registrationRoutes({ ...deps, sessionPage: page }),
     sampleRoutes({ ...deps, db: d.db, clock: d.clock }),
   );
-  return { ...s, router };
+  const attendance = new AttendanceService({
+    db: d.db,
+    clock: d.clock,
+    cityTimeZone: d.config.cityTimeZone,
+    ref: d.ref,
+    participants: d.participants,
+  });
+  const incentives = new IncentiveService({
+    db: d.db,
+    clock: d.clock,
+    cityTimeZone: d.config.cityTimeZone,
+  });
+  const team = { attendance, incentives, ref: d.ref, cityTimeZone: d.config.cityTimeZone };
+  router.use(
+    attendanceRoutes(team),
+    incentiveRoutes({
+      ...team,
+      db: d.db,
+      clock: d.clock,
+      studies: s.studies,
+      rosterPage: rosterPageOf(team),
+    }),
+  );
+  return { ...s, attendance, incentives, router };
 }
