@@ -18,7 +18,7 @@ export function dollars(cents: number): string {
   return `$${(cents / 100).toFixed(cents % 100 ? 2 : 0)}`;
 }
 
-/** True when a note holds what looks like a full card number (8 digits or more in a row). */
+/** True when a note holds what looks like a full card number (12 digits or more in a row; card numbers have 13 to 19). */
 export function looksLikeCardNumber(note: string): boolean {
-  return /\d{8,}/.test(note.replace(/[\s-]/g, ''));
+  return /\d{12,}/.test(note.replace(/[\s-]/g, ''));
 }
