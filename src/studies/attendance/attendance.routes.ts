@@ -7,6 +7,7 @@ import { idFrom } from '../../web/params';
 import type { IncentiveService } from '../incentives/incentives.service';
 import { ROSTER_FIELDS } from '../incentives/incentives.schema';
 import { LOCALES } from '../../i18n/i18n';
+import { formatPhone } from '../../participants/profile/profile.schema';
 import {
   NEW_WALK_IN_FIELDS,
   checkInSchema,
@@ -133,7 +134,7 @@ export function attendanceRoutes(d: AttendanceRoutesDeps): Router {
         id: p.id,
         name: [p.first_name, p.last_name].filter(Boolean).join(' ') || 'No name given',
         email: p.email,
-        phone: p.phone,
+        phone: formatPhone(p.phone),
         status: p.status,
       })),
       languages: d.ref.languages.map((l) => ({ value: l.code, label: l.english_name })),
