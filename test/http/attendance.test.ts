@@ -259,7 +259,7 @@ describe('on the day', () => {
 
   test('a walk-in from the pool is attended without taking a seat (the session is full)', async () => {
     const found = await agent.get(url(mine, '/walk-ins?q=ed%40example.com'));
-    expect(found.text).toContain('Add Ed Pool as attended');
+    expect(found.text).toContain('Add <span class="usa-sr-only">Ed Pool</span> as attended');
     const res = await postForm(agent, url(mine, '/walk-ins'), url(mine, '/walk-ins'), {
       participantId: String(people.ed),
     });
@@ -398,4 +398,34 @@ describe('on the day', () => {
     const res = await o.get(`/staff/participants/${people.ed}`);
     expect(res.text).toMatch(/attended \(walk-in\)/);
   });
+});
+
+test('the show rate over past sessions sets the sample builder’s over-recruitment, and says so', async () => {
+  const o = await as(org);
+  const sample = `/staff/studies/${studyId}/sample?draw=1&size=10&coolDownDays=90&seed=abc`;
+  // Two outcomes so far, both at a session not yet started: no history.
+  expect((await o.get(sample)).text).toContain(
+    'it over-recruits by 20% because there is no attendance history yet',
+  );
+  // Ten more at the other session: 7 attended, 3 no-shows (and walk-ins never count).
+  for (let i = 0; i < 10; i++) {
+    const id = await addPerson(ctx.db, { first_name: `Past${i}` });
+    await ctx.db
+      .insertInto('registrations')
+      .values({
+        session_id: theirs,
+        participant_id: id,
+        status: i < 7 ? 'attended' : 'no_show',
+        channel: 'phone',
+        accommodations: null,
+        created_at: '2027-06-01T17:00:00.000Z',
+        updated_at: '2027-06-01T17:00:00.000Z',
+      })
+      .execute();
+  }
+  const after = await as(org, new Date('2027-08-01T17:00:00Z'));
+  // 9 attended of 12 expected: 75%, so invite 1/0.75 − 1 = 33% more.
+  expect((await after.get(sample)).text).toContain(
+    'it over-recruits by 33% because the pool’s show rate over past sessions is 75% (9 attended of 12 expected; walk-ins not counted)',
+  );
 });

@@ -217,8 +217,14 @@ describe('attendance history (sessions attended, no-shows)', () => {
     [{ attendedMin: '2' }, { min: 2, max: undefined }],
     [{ neverAttended: 'yes' }, { min: undefined, max: 0 }],
     // "Never" wins over bounds typed beside it: at most 0, nothing at least.
-    [{ neverAttended: 'yes', attendedMin: '3', attendedMax: '5' }, { min: undefined, max: 0 }],
-    [{ neverAttended: 'no', attendedMin: '1' }, { min: 1, max: undefined }],
+    [
+      { neverAttended: 'yes', attendedMin: '3', attendedMax: '5' },
+      { min: undefined, max: 0 },
+    ],
+    [
+      { neverAttended: 'no', attendedMin: '1' },
+      { min: 1, max: undefined },
+    ],
     [{ neverAttended: ['yes', 'yes'] }, { min: undefined, max: undefined }],
   ])('%j → sessions attended %j', (query, expected) => {
     expect(criteria(query).attended).toEqual(expected);
