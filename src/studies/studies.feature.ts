@@ -6,6 +6,7 @@ import type { ParticipantService } from '../participants/participants.service';
 import type { ReferenceData } from '../reference/reference.queries';
 import { attendanceRoutes, rosterPageOf } from './attendance/attendance.routes';
 import { AttendanceService } from './attendance/attendance.service';
+import { WalkInService } from './attendance/walk-in.service';
 import { incentiveRoutes } from './incentives/incentives.routes';
 import { IncentiveService } from './incentives/incentives.service';
 import { registrationRoutes } from './registration/registration.routes';
@@ -51,19 +52,16 @@ export function studiesFeature(d: StudiesFeatureDeps) {
     registrationRoutes({ ...deps, sessionPage: page }),
     sampleRoutes({ ...deps, db: d.db, clock: d.clock }),
   );
-  const attendance = new AttendanceService({
-    db: d.db,
-    clock: d.clock,
-    cityTimeZone: d.config.cityTimeZone,
+  const zone = { db: d.db, clock: d.clock, cityTimeZone: d.config.cityTimeZone };
+  const attendance = new AttendanceService(zone);
+  const walkIns = new WalkInService({
+    ...zone,
     ref: d.ref,
+    attendance,
     participants: d.participants,
   });
-  const incentives = new IncentiveService({
-    db: d.db,
-    clock: d.clock,
-    cityTimeZone: d.config.cityTimeZone,
-  });
-  const team = { attendance, incentives, ref: d.ref, cityTimeZone: d.config.cityTimeZone };
+  const incentives = new IncentiveService(zone);
+  const team = { attendance, walkIns, incentives, ref: d.ref, cityTimeZone: d.config.cityTimeZone };
   router.use(
     attendanceRoutes(team),
     incentiveRoutes({
@@ -74,5 +72,5 @@ export function studiesFeature(d: StudiesFeatureDeps) {
       rosterPage: rosterPageOf(team),
     }),
   );
-  return { ...s, attendance, incentives, router };
+  return { ...s, attendance, walkIns, incentives, router };
 }

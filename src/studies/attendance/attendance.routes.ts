@@ -16,10 +16,12 @@ import {
   walkInSearch,
 } from './attendance.schema';
 import type { AttendanceService } from './attendance.service';
+import type { WalkInService } from './walk-in.service';
 import { rosterView, sessionHeading, signInSheet } from './attendance.view';
 
 export interface AttendanceRoutesDeps {
   attendance: AttendanceService;
+  walkIns: WalkInService;
   incentives: IncentiveService;
   ref: ReferenceData;
   cityTimeZone: string;
@@ -123,7 +125,7 @@ export function attendanceRoutes(d: AttendanceRoutesDeps): Router {
   const walkInsPage: FormPage = async (req, res, { values, errors }) => {
     const s = await sessionOf(req);
     const q = walkInSearch(req.query);
-    const found = await d.attendance.findWalkIns(q);
+    const found = await d.walkIns.find(q);
     res.render('studies/attendance/walk-ins', {
       s,
       base: base(req),
@@ -152,7 +154,7 @@ export function attendanceRoutes(d: AttendanceRoutesDeps): Router {
     ...team,
     handleForm(walkInSchema, walkInsPage, async (req, res, input) => {
       const s = await sessionOf(req);
-      const done = await d.attendance.walkIn(s, input.participantId, req.user!.id);
+      const done = await d.walkIns.fromPool(s, input.participantId, req.user!.id);
       flash(
         req,
         done.changed ? 'success' : 'info',
@@ -169,7 +171,7 @@ export function attendanceRoutes(d: AttendanceRoutesDeps): Router {
     ...team,
     handleForm(newWalkInValidator(d.ref), walkInsPage, async (req, res, input) => {
       const s = await sessionOf(req);
-      await d.attendance.walkInNew(s, input, req.user!.id);
+      await d.walkIns.newToPanel(s, input, req.user!.id);
       flash(req, 'success', `${input.firstName} joined the panel and is checked in as attended.`);
       res.redirect(303, `${base(req)}/roster`);
     }),
