@@ -18,6 +18,7 @@ let ctx: TestContext;
 let org: Staff;
 let fac: Staff;
 let other: Staff;
+let notes: Staff;
 let studyId: number;
 let mine: number;
 let theirs: number;
@@ -62,18 +63,24 @@ beforeAll(async () => {
   org = await createStaff(ctx, 'organizer');
   fac = await createStaff(ctx, 'facilitator');
   other = await createStaff(ctx, 'facilitator');
+  notes = await createStaff(ctx, 'facilitator');
   const o = await signedIn(ctx, org);
   studyId = await createStudy(
     o,
     studyForm(
       { organizer: org.id, facilitator: fac.id },
-      { facilitators: [String(fac.id), String(other.id)] },
+      { facilitators: [String(fac.id), String(other.id)], noteTakers: [String(notes.id)] },
     ),
   );
   mine = await addSession(
     o,
     studyId,
-    sessionForm({ facilitatorId: String(fac.id), capacity: '4', extraSeats: '0' }),
+    sessionForm({
+      facilitatorId: String(fac.id),
+      noteTakerId: String(notes.id),
+      capacity: '4',
+      extraSeats: '0',
+    }),
   );
   theirs = await addSession(
     o,
@@ -160,6 +167,22 @@ describe('a facilitator sees only the sessions that name them', () => {
     expect(direct.status).toBe(404);
     expect(res?.status).toBe(404);
     expect(await fingerprint(ctx.db)).toBe(before);
+  });
+
+  test('the note-taker named on a session sees it too, and only it', async () => {
+    const agent = await as(notes);
+    const list = await agent.get('/staff/my-sessions');
+    expect(list.text).toContain(url(mine, '/roster'));
+    expect(list.text).toContain('you: Note-taker');
+    expect(list.text).not.toContain(url(theirs, '/roster'));
+    expect((await agent.get(url(mine, '/roster'))).status).toBe(200);
+    expect((await agent.get(url(theirs, '/roster'))).status).toBe(404);
+  });
+
+  test('an analyst gets no roster at all', async () => {
+    const agent = await as(await createStaff(ctx, 'analyst'));
+    expect((await agent.get(url(mine, '/roster'))).status).toBe(403);
+    expect((await agent.get('/staff/my-sessions')).status).toBe(403);
   });
 
   test('an organizer opens any session’s roster', async () => {
