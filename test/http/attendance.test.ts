@@ -416,6 +416,29 @@ describe('on the day', () => {
     expect(audit.actor_staff_id).toBe(org.id);
   });
 
+  test('someone who cancelled late and came after all: a walk-in; undo makes it a late cancellation again', async () => {
+    const o = await as(org);
+    const cancelled = await postForm(o, url(mine), url(mine, '/registrations/cancel'), {
+      registrationId: String(regs.di),
+    });
+    expect(cancelled.status).toBe(303);
+    expect(await reg(regs.di)).toMatchObject({ status: 'cancelled', late_cancellation: 1 });
+    const seatsAfterCancel = await seats(mine);
+    agent = await as(fac);
+    await postForm(agent, url(mine, '/walk-ins'), url(mine, '/walk-ins'), {
+      participantId: String(people.di),
+    });
+    expect(await reg(regs.di)).toMatchObject({ status: 'attended', walk_in: 1 });
+    expect(await seats(mine)).toBe(seatsAfterCancel);
+    expect((await checkIn(agent, mine, regs.di, 'undo')).status).toBe(303);
+    expect(await reg(regs.di)).toMatchObject({
+      status: 'cancelled',
+      late_cancellation: 1,
+      walk_in: 0,
+    });
+    expect(await person(people.di)).toEqual({ sessions_attended: 0, no_shows: 0 });
+  });
+
   test('the participant page shows each registration’s outcome', async () => {
     const o = await as(org);
     const res = await o.get(`/staff/participants/${people.ed}`);

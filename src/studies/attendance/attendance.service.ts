@@ -145,7 +145,8 @@ export class AttendanceService {
         await moveWithin(trx, reg, to, {
           outcome_from: null,
           walk_in: 0,
-          late_cancellation: 0,
+          // A walk-in who had cancelled late is a late cancellation again.
+          late_cancellation: to === 'cancelled' && reg.walk_in === 1 ? reg.late_cancellation : 0,
           cancelled_at: to === 'cancelled' ? at : null,
           outcome_at: null,
           outcome_by: null,

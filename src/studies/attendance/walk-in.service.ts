@@ -114,7 +114,8 @@ export class WalkInService {
         await moveWithin(trx, reg, 'attended', {
           outcome_from: from,
           walk_in: from ? 0 : 1,
-          late_cancellation: 0,
+          // Someone who cancelled late and came after all keeps the flag (their undo restores it).
+          late_cancellation: from ? 0 : reg.late_cancellation,
           cancelled_at: null,
           outcome_at: at,
           outcome_by: staffId,
