@@ -51,6 +51,7 @@ export interface Database {
   registrations: RegistrationsTable;
   sample_draws: SampleDrawsTable;
   invitations: InvitationsTable;
+  incentives: IncentivesTable;
 }
 
 /** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
@@ -372,6 +373,13 @@ export interface RegistrationsTable {
   created_at: string;
   updated_at: string;
   cancelled_at: string | null;
+  /** The status before an outcome was recorded at check-in (an undo returns there); null for a walk-in. */
+  outcome_from: 'confirmed' | 'waitlisted' | null;
+  /** 1 when they came without a registration (or after cancelling): attended without a seat. */
+  walk_in: Generated<number>;
+  /** When and by whom the outcome (attended, no-show, late cancellation at check-in) was recorded. */
+  outcome_at: string | null;
+  outcome_by: number | null;
 }
 export type RegistrationRow = Selectable<RegistrationsTable>;
 
@@ -412,3 +420,18 @@ export interface InvitationsTable {
   called_by: number | null;
 }
 export type InvitationRow = Selectable<InvitationsTable>;
+export type IncentiveMethod = 'gift_card' | 'cash_card' | 'other';
+
+/** An incentive handed over to someone who attended: at most one per registration. */
+export interface IncentivesTable {
+  id: Generated<number>;
+  registration_id: number;
+  amount_cents: number;
+  method: IncentiveMethod;
+  /** City calendar day, YYYY-MM-DD. */
+  issued_on: string;
+  /** E.g. the card's last 4 digits; never a full card number. */
+  reference_note: string | null;
+  issued_by: number | null;
+  created_at: string;
+}

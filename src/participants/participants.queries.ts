@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, NewParticipant, ParticipantRow, ParticipantUpdate } from '../db/schema';
 import type { ChoiceField } from './profile/options';
 
@@ -159,5 +159,26 @@ export async function peopleByIds(db: Kysely<Database>, ids: number[]) {
     .selectFrom('participants')
     .select(['id', 'public_id', 'first_name', 'last_name', 'language', 'status'])
     .where('id', 'in', ids)
+    .execute();
+}
+
+/**
+ * The attendance history the pool filters on (`sessions_attended`, `no_shows`): moved by the
+ * studies feature's check-in, inside its transaction, by the change one outcome made.
+ */
+export async function addToAttendanceHistory(
+  db: Kysely<Database>,
+  id: number,
+  change: { attended: number; noShows: number },
+): Promise<void> {
+  if (!change.attended && !change.noShows) return;
+  await db
+    .updateTable('participants')
+    .set({
+      // CASE rather than max(): the same SQL on PostgreSQL (where it is greatest()).
+      sessions_attended: sql`case when sessions_attended + ${change.attended} < 0 then 0 else sessions_attended + ${change.attended} end`,
+      no_shows: sql`case when no_shows + ${change.noShows} < 0 then 0 else no_shows + ${change.noShows} end`,
+    })
+    .where('id', '=', id)
     .execute();
 }

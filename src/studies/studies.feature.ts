@@ -3,7 +3,13 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { DB } from '../db/database';
 import type { Mailer } from '../mail/mailer';
+import type { ParticipantService } from '../participants/participants.service';
 import type { ReferenceData } from '../reference/reference.queries';
+import { attendanceRoutes, rosterPageOf } from './attendance/attendance.routes';
+import { AttendanceService } from './attendance/attendance.service';
+import { WalkInService } from './attendance/walk-in.service';
+import { incentiveRoutes } from './incentives/incentives.routes';
+import { IncentiveService } from './incentives/incentives.service';
 import { registrationRoutes } from './registration/registration.routes';
 import { RegistrationMail } from './registration/registration.mail';
 import { RegistrationService } from './registration/registration.service';
@@ -23,6 +29,8 @@ export interface StudiesFeatureDeps {
   ref: ReferenceData;
   /** The staff feature, asked for the accounts a team is chosen from. */
   staff: StaffDirectory;
+  /** The participants feature: walk-ins new to the panel are created through it. */
+  participants: ParticipantService;
 }
 
 /** The services of the studies feature, built once per app. */
@@ -59,5 +67,25 @@ export function studiesFeature(d: StudiesFeatureDeps) {
     sampleRoutes({ ...deps, db: d.db, clock: d.clock }),
     residentRegistrationRoutes({ resident: s.resident, clock: d.clock }),
   );
-  return { ...s, router };
+  const zone = { db: d.db, clock: d.clock, cityTimeZone: d.config.cityTimeZone };
+  const attendance = new AttendanceService(zone);
+  const walkIns = new WalkInService({
+    ...zone,
+    ref: d.ref,
+    attendance,
+    participants: d.participants,
+  });
+  const incentives = new IncentiveService(zone);
+  const team = { attendance, walkIns, incentives, ref: d.ref, cityTimeZone: d.config.cityTimeZone };
+  router.use(
+    attendanceRoutes(team),
+    incentiveRoutes({
+      ...team,
+      db: d.db,
+      clock: d.clock,
+      studies: s.studies,
+      rosterPage: rosterPageOf(team),
+    }),
+  );
+  return { ...s, attendance, walkIns, incentives, router };
 }

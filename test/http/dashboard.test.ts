@@ -183,6 +183,7 @@ describe('an organizer', () => {
     // The tiles open the pool and the Mail log; the call list is its own figure.
     expect(linksIn(html, '>Other pages</h2>')).toEqual([
       '/staff/studies',
+      '/staff/my-sessions',
       '/staff/account/password',
     ]);
   });
@@ -209,7 +210,12 @@ test.each(['facilitator', 'analyst'] as const)(
     expect(figures(res.text)).toEqual({});
     expect(main(res.text)).not.toContain('Participant pool');
     expect(main(res.text)).not.toContain('pending');
-    expect(linksIn(res.text)).toEqual(['/staff/account/password']);
+    // A facilitator's one page beyond their account: the sessions they run.
+    expect(linksIn(res.text)).toEqual(
+      role === 'facilitator'
+        ? ['/staff/my-sessions', '/staff/account/password']
+        : ['/staff/account/password'],
+    );
   },
 );
 

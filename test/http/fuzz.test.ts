@@ -67,6 +67,11 @@ const POSTS: Record<string, Outcome> = {
   '/staff/studies/:id/sessions/:sessionId/registrations/cancel': 'summary',
   '/r/i/:id': 'summary',
   '/r/i/:id/switch': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/check-in': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/walk-ins': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/walk-ins/new': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/incentives': 'summary',
+  '/staff/studies/:id/incentives/export': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },

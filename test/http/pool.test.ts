@@ -207,6 +207,8 @@ describe('the Pool page', () => {
     ['neverContacted=yes&contactedTo=2026-03-14', ['A', 'B', 'E']],
     ['attendedMin=2', ['A', 'C']],
     ['attendedMax=0', ['B', 'E']],
+    ['neverAttended=yes', ['B', 'E']],
+    ['neverAttended=yes&noShowsMin=1', ['B']],
     ['noShowsMin=1', ['B', 'C']],
     ['noShowsMin=1&noShowsMax=2', ['C']],
     ['language=es&language=ko&needs=wheelchair', ['B']],

@@ -211,3 +211,35 @@ test.each([
   expect(c.attended).toEqual({ min: expected, max: expected });
   expect(c.noShows).toEqual({ min: expected, max: expected });
 });
+
+describe('attendance history (sessions attended, no-shows)', () => {
+  test.each([
+    [{ attendedMin: '2' }, { min: 2, max: undefined }],
+    [{ neverAttended: 'yes' }, { min: undefined, max: 0 }],
+    // "Never" wins over bounds typed beside it: at most 0, nothing at least.
+    [
+      { neverAttended: 'yes', attendedMin: '3', attendedMax: '5' },
+      { min: undefined, max: 0 },
+    ],
+    [
+      { neverAttended: 'no', attendedMin: '1' },
+      { min: 1, max: undefined },
+    ],
+    [{ neverAttended: ['yes', 'yes'] }, { min: undefined, max: undefined }],
+  ])('%j → sessions attended %j', (query, expected) => {
+    expect(criteria(query).attended).toEqual(expected);
+  });
+
+  test('no-shows at least N', () => {
+    expect(criteria({ noShowsMin: '1' }).noShows).toEqual({ min: 1, max: undefined });
+    expect(criteria({ noShowsMin: '1', neverAttended: 'yes' }).noShows).toEqual({
+      min: 1,
+      max: undefined,
+    });
+  });
+
+  test('never attended is kept in the filter the form shows back', () => {
+    expect(filter({ neverAttended: 'yes' }).neverAttended).toBe('yes');
+    expect(filter({ neverAttended: 'maybe' }).neverAttended).toBeUndefined();
+  });
+});

@@ -123,6 +123,7 @@ export function poolQuerySchema(ref: ReferenceData) {
     neverContacted: one(['yes']),
     attendedMin: count,
     attendedMax: count,
+    neverAttended: one(['yes']),
     noShowsMin: count,
     noShowsMax: count,
     sort: z.enum(SORT_KEYS as [SortKey, ...SortKey[]]).catch(DEFAULT_SORT),
@@ -223,7 +224,11 @@ export function poolCriteria(f: PoolFilter, cityTimeZone: string): PoolCriteria 
     contactedFrom: dayStart(f.contactedFrom),
     contactedBefore: dayStart(f.contactedTo, 1),
     neverContacted: f.neverContacted === 'yes',
-    attended: { min: f.attendedMin, max: f.attendedMax },
+    // "Never attended" is at most 0 sessions, whatever the bounds typed beside it.
+    attended:
+      f.neverAttended === 'yes'
+        ? { min: undefined, max: 0 }
+        : { min: f.attendedMin, max: f.attendedMax },
     noShows: { min: f.noShowsMin, max: f.noShowsMax },
     sort: { column, direction },
   };

@@ -171,6 +171,7 @@ export async function registrationsOfParticipant(db: Kysely<Database>, participa
       'r.id',
       'r.status',
       'r.late_cancellation',
+      'r.walk_in',
       'r.channel',
       's.id as session_id',
       's.starts_at',

@@ -8,6 +8,8 @@ import type { ReferenceData } from '../../reference/reference.queries';
 import { requireRole } from '../../web/auth';
 import { handleForm, keepTyped, showForm, type FormPage, type Values } from '../../web/forms';
 import { idFrom } from '../../web/params';
+import { outcomeCounts } from '../attendance/attendance.queries';
+import { showRate } from '../attendance/attendance.rules';
 import type { StudiesService } from '../studies.service';
 import { drawSample, overRecruitRate, quotaValues } from './quota-draw';
 import { MAX_SAMPLE, sampleValidator, type SampleInput } from './sample.schema';
@@ -60,7 +62,8 @@ export function sampleRoutes(d: SampleRoutesDeps): Router {
         filter,
         activeFilters: activeFilters(filter),
         options: poolOptions(res.locals.t, d.ref),
-        preview: drawn && preview(drawn.result, drawn.people, labels, drawn.coolDownDays),
+        preview:
+          drawn && preview(drawn.result, drawn.people, labels, drawn.coolDownDays, drawn.history),
       });
     };
 
@@ -72,15 +75,17 @@ export function sampleRoutes(d: SampleRoutesDeps): Router {
       { coolDownDays, now: d.clock.now() },
       quotaValues(quotas, 'channel'),
     );
-    // No attendance is recorded yet, so there is no measured show rate: the 20% default.
+    // The pool's show rate over past sessions; too little history gives the 20% default.
+    const counts = await outcomeCounts(d.db, d.clock.now().toISOString());
+    const history = { ...counts, rate: showRate(counts.attended, counts.noShows) };
     const result = drawSample({
       candidates,
       quotas,
       size,
       seed,
-      overRecruit: overRecruitRate(null),
+      overRecruit: overRecruitRate(history.rate),
     });
-    return { result, people: await drawnPeople(d.db, result.ids), coolDownDays };
+    return { result, people: await drawnPeople(d.db, result.ids), coolDownDays, history };
   }
 
   const empty = showForm(page(null));

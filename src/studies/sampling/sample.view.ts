@@ -117,10 +117,18 @@ export function shortfallText(s: Shortfall, labels: Labels): string {
   }
 }
 
+import { MIN_OUTCOMES } from '../attendance/attendance.rules';
+
 type Person = Awaited<ReturnType<typeof drawnPeople>>[number];
 
 /** The preview of a draw: totals, fill table, shortfalls and the people in draw order. */
-export function preview(result: DrawResult, found: Person[], labels: Labels, coolDownDays: number) {
+export function preview(
+  result: DrawResult,
+  found: Person[],
+  labels: Labels,
+  coolDownDays: number,
+  history: { attended: number; noShows: number; rate: number | null },
+) {
   const byId = new Map(found.map((p) => [p.id, p]));
   const label = (dim: QuotaDimension, code: string | null) =>
     code === null ? 'Unknown' : (labels.values[dim].find((o) => o.value === code)?.label ?? code);
@@ -129,6 +137,7 @@ export function preview(result: DrawResult, found: Person[], labels: Labels, coo
     size: result.size,
     invited: result.invited,
     overRecruitPct: Math.round(result.overRecruit * 100),
+    overRecruitWhy: overRecruitWhy(history),
     coolDownDays,
     fill: result.fill.map((f) => ({
       quota: quotaLabel(f.quota, labels),
@@ -151,4 +160,14 @@ export function preview(result: DrawResult, found: Person[], labels: Labels, coo
       };
     }),
   };
+}
+
+/** Why the preview over-recruits by what it does, in words. */
+export function overRecruitWhy(h: { attended: number; noShows: number; rate: number | null }) {
+  const outcomes = h.attended + h.noShows;
+  if (h.rate === null)
+    return outcomes
+      ? `there is too little attendance history yet (${outcomes} recorded ${outcomes === 1 ? 'outcome' : 'outcomes'} at past sessions; ${MIN_OUTCOMES} are needed), so the 20% default is used`
+      : 'there is no attendance history yet, so the 20% default is used';
+  return `the pool’s show rate over past sessions is ${Math.round(h.rate * 100)}% (${h.attended} attended of ${outcomes} expected; walk-ins not counted)`;
 }
