@@ -135,6 +135,26 @@ describeInBrowser('residents register through their invitation link', () => {
       t('register.confirmedTitle'),
     );
     await check('register-registered');
+    // The same page for someone on the waitlist (their place in line), and once it has begun.
+    const email = `axe-r-${lang}@example.com`;
+    const reg = () =>
+      ctx.db
+        .updateTable('registrations')
+        .where('participant_id', 'in', (eb) =>
+          eb.selectFrom('participants').select('id').where('email', '=', email),
+        );
+    await reg().set({ status: 'waitlisted' }).execute();
+    await page.reload();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      t('register.waitlistedTitle'),
+    );
+    await check('register-waitlisted');
+    await reg().set({ status: 'attended' }).execute();
+    await page.reload();
+    expect(await page.getByText(t('register.begun')).count()).toBe(1);
+    await check('register-begun');
+    await reg().set({ status: 'confirmed' }).execute();
+    await page.reload();
 
     await Promise.all([
       page.waitForEvent('load'),
