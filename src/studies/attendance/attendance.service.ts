@@ -138,10 +138,6 @@ export class AttendanceService {
         const reg = await registrationOn(trx, s.id, registrationId);
         const to = undoStatus(reg);
         if (!to) return { changed: false };
-        if (await hasIncentive(trx, reg.id))
-          throw new ValidationError({
-            [FIELD]: 'An incentive was issued to this person: their attendance stays recorded',
-          });
         await moveWithin(trx, reg, to, {
           outcome_from: null,
           walk_in: 0,
@@ -152,6 +148,11 @@ export class AttendanceService {
           outcome_by: null,
           updated_at: at,
         });
+        // After the move, which holds the row: an incentive issued at the same moment is seen.
+        if (await hasIncentive(trx, reg.id))
+          throw new ValidationError({
+            [FIELD]: 'An incentive was issued to this person: their attendance stays recorded',
+          });
         await auditCheckIn(trx, {
           staffId,
           action: 'registration.outcome.undo',

@@ -81,9 +81,13 @@ export function rosterView(s: RosterSession, rows: Row[], ref: ReferenceData) {
         accommodations: r.accommodations,
         status: r.status,
         statusLabel: statusLabel(r),
-        canRecord: r.status === 'confirmed' || r.status === 'waitlisted',
-        canNoShow: r.status === 'confirmed',
-        canUndo: hasOutcome(r) && r.incentive_id === null,
+        tag:
+          r.status === 'attended'
+            ? 'bg-green'
+            : r.status === 'no_show' || r.status === 'cancelled'
+              ? 'bg-secondary-dark'
+              : 'bg-base-dark',
+        buttons: checkInButtons(r),
         owed: owed ? dollars(owed) : null,
         owedAmount: owed ? (owed / 100).toFixed(owed % 100 ? 2 : 0) : '',
         issued:
@@ -93,6 +97,25 @@ export function rosterView(s: RosterSession, rows: Row[], ref: ReferenceData) {
       };
     }),
   };
+}
+
+/**
+ * The check-in buttons a person's card offers: attended for anyone expected or waiting; no-show
+ * and late cancellation for a confirmed seat; undo for an outcome recorded (not once an
+ * incentive was issued).
+ */
+function checkInButtons(r: Row) {
+  const out: { outcome: string; label: string; style: string }[] = [];
+  if (r.status === 'confirmed' || r.status === 'waitlisted')
+    out.push({ outcome: 'attended', label: 'Attended', style: '' });
+  if (r.status === 'confirmed')
+    out.push(
+      { outcome: 'no_show', label: 'No-show', style: ' usa-button--outline' },
+      { outcome: 'late_cancellation', label: 'Late cancellation', style: ' usa-button--outline' },
+    );
+  if (hasOutcome(r) && r.incentive_id === null)
+    out.push({ outcome: 'undo', label: 'Undo', style: ' usa-button--unstyled' });
+  return out;
 }
 
 /** The printable sign-in sheet: names and languages only (no email or phone), a line to sign. */

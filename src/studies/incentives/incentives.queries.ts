@@ -23,6 +23,21 @@ export async function insertIncentive(
   return Boolean(done);
 }
 
+/**
+ * Touches an attended registration inside the issuing transaction: false when it is no longer
+ * attended. Writing the row locks it, so an undo at the same moment waits and then sees the
+ * incentive (on PostgreSQL too).
+ */
+export async function holdAttended(db: Kysely<Database>, id: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('registrations')
+    .set({ updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'attended')
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
 /** A registration with what its incentive needs: status, session, amounts owed. */
 export async function registrationForIncentive(db: Kysely<Database>, registrationId: number) {
   return db

@@ -6,7 +6,12 @@ import { ValidationError } from '../../errors';
 import type { RosterSession } from '../attendance/attendance.queries';
 import { isFrozen } from '../study.rules';
 import type { IssueInput } from './incentives.schema';
-import { incentiveReport, insertIncentive, registrationForIncentive } from './incentives.queries';
+import {
+  holdAttended,
+  incentiveReport,
+  insertIncentive,
+  registrationForIncentive,
+} from './incentives.queries';
 import { owedCents } from './incentives.rules';
 
 /**
@@ -38,6 +43,10 @@ export class IncentiveService {
       throw new ValidationError({ issuedOn: 'The date it was given cannot be in the future' });
     const now = this.d.clock.now();
     return this.d.db.transaction().execute(async (trx) => {
+      if (!(await holdAttended(trx, reg.id, now.toISOString())))
+        throw new ValidationError({
+          registrationId: 'Only people checked in as attended are owed an incentive',
+        });
       const issued = await insertIncentive(trx, {
         registration_id: reg.id,
         amount_cents: input.amount,
