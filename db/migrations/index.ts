@@ -12,6 +12,7 @@ import * as linkRequests from './2026_12_03_0940_link_requests';
 import * as sessionsValidAfter from './2026_12_03_0950_staff_sessions_valid_after';
 import * as studies from './2026_12_03_1000_studies';
 import * as registrations from './2026_12_03_1100_registrations';
+import * as reminders from './2026_12_03_1210_reminders';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0950_staff_sessions_valid_after': sessionsValidAfter,
   '2026_12_03_1000_studies': studies,
   '2026_12_03_1100_registrations': registrations,
+  '2026_12_03_1210_reminders': reminders,
 };

@@ -31,6 +31,28 @@ export interface ParticipantMailData {
   date?: string;
 }
 
+/** A session, as a resident's email shows it (src/studies/reminders/session-mail.ts builds it). */
+export interface SessionMailData {
+  name: string | null;
+  /** The day, and the date and time with the zone, already in the recipient's language. */
+  day: string;
+  when: string;
+  mode: 'in_person' | 'online' | 'hybrid';
+  place: {
+    name: string | null;
+    address: string | null;
+    stepFree: boolean | null;
+    parking: string | null;
+    transit: string | null;
+  } | null;
+  /** Only for someone holding a confirmed seat. */
+  videoUrl: string | null;
+  /** The organizers' note (a cancellation), as they typed it. */
+  note?: string | null;
+  /** The study's other sessions with seats (a cancellation). */
+  others?: { when: string; mode: 'in_person' | 'online' | 'hybrid'; place: string | null }[];
+}
+
 export const mailTemplates = {
   'staff-invite': {
     subject: () => 'You have been invited to Civic Panel',
@@ -59,6 +81,12 @@ export const mailTemplates = {
   'participant-retention-deleted': {
     subject: (_d, t) => t('retention.deletedMail.subject'),
   } as MailTemplate<ParticipantMailData>,
+  'session-reminder': {
+    subject: (d, t) => t('reminders.reminderMail.subject', { day: d.day }),
+  } as MailTemplate<SessionMailData>,
+  'session-cancelled': {
+    subject: (d, t) => t('reminders.cancelledMail.subject', { day: d.day }),
+  } as MailTemplate<SessionMailData>,
 };
 
 export type TemplateName = keyof typeof mailTemplates;

@@ -14,7 +14,7 @@ import { addSession, createStudy, sessionForm, studyForm } from '../support/stud
  * Who may use each route. A route added to the app but not classified here fails the first test,
  * so every new route is a decision about access.
  */
-type Access = 'public' | 'resident' | 'staff' | 'admin' | 'organizer';
+type Access = 'public' | 'resident' | 'staff' | 'admin' | 'organizer' | 'organizer+facilitator';
 const ACCESS: Record<string, Access> = {
   'GET /healthz': 'public',
   'GET /': 'public',
@@ -104,6 +104,10 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/studies/:id/sample': 'organizer',
   'POST /staff/studies/:id/sessions/:sessionId/registrations': 'organizer',
   'POST /staff/studies/:id/sessions/:sessionId/registrations/cancel': 'organizer',
+  'GET /staff/studies/:id/sessions/:sessionId/cancel': 'organizer',
+  'POST /staff/studies/:id/sessions/:sessionId/cancel': 'organizer',
+  'GET /staff/reminder-calls': 'organizer+facilitator',
+  'POST /staff/reminder-calls': 'organizer+facilitator',
   'GET /staff/audit': 'admin',
   'GET /staff/mail': 'organizer',
   'GET /staff/mail/:id': 'organizer',
@@ -119,6 +123,8 @@ function allowed(access: Access, role: Role): boolean {
     return access === 'resident' && role === 'resident';
   if (role === 'anonymous') return false;
   if (access === 'staff') return true;
+  if (access === 'organizer+facilitator')
+    return ['admin', 'organizer', 'facilitator'].includes(role);
   return role === 'admin' || role === access;
 }
 

@@ -183,6 +183,7 @@ describe('an organizer', () => {
     // The tiles open the pool and the Mail log; the call list is its own figure.
     expect(linksIn(html, '>Other pages</h2>')).toEqual([
       '/staff/studies',
+      '/staff/reminder-calls',
       '/staff/account/password',
     ]);
   });
@@ -193,6 +194,7 @@ test('an admin sees the figures and the admin pages', async () => {
   expect(Object.keys(figures(res.text))).toHaveLength(8);
   expect(linksIn(res.text, '>Other pages</h2>')).toEqual([
     '/staff/studies',
+    '/staff/reminder-calls',
     '/staff/audit',
     '/staff/users',
     '/staff/consent',
@@ -209,7 +211,12 @@ test.each(['facilitator', 'analyst'] as const)(
     expect(figures(res.text)).toEqual({});
     expect(main(res.text)).not.toContain('Participant pool');
     expect(main(res.text)).not.toContain('pending');
-    expect(linksIn(res.text)).toEqual(['/staff/account/password']);
+    // Facilitators make the reminder calls of the sessions they run.
+    expect(linksIn(res.text)).toEqual(
+      role === 'facilitator'
+        ? ['/staff/reminder-calls', '/staff/account/password']
+        : ['/staff/account/password'],
+    );
   },
 );
 

@@ -57,6 +57,8 @@ const POSTS: Record<string, Outcome> = {
   '/staff/studies/:id/sessions/:sessionId/edit': 'summary',
   '/staff/studies/:id/sessions/:sessionId/registrations': 'summary',
   '/staff/studies/:id/sessions/:sessionId/registrations/cancel': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/cancel': 'summary',
+  '/staff/reminder-calls': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
