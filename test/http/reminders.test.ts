@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { HOUR, MINUTE } from '../../src/clock';
+import { appJobs } from '../../src/jobs/jobs';
+import { createLogger } from '../../src/logger';
 import { cityInputValue } from '../../src/studies/city-time';
 import { buildTestApp, createStaff, postForm, signedIn, type TestContext } from '../support/app';
 import {
@@ -76,6 +78,7 @@ const rowsOf = (registrationId: number) =>
     .selectAll()
     .where('registration_id', '=', registrationId)
     .orderBy('offset_hours', 'desc')
+    .orderBy('id')
     .execute();
 
 const remindersTo = async (email: string) =>
@@ -383,4 +386,64 @@ test('phone people are on the calls page when due, and leave it when marked; a f
   expect((await organizer.get('/staff/reminder-calls')).text).not.toContain('Ida Noemail');
   // No email went to either.
   expect(await remindersTo('')).toHaveLength(0);
+});
+
+test('a session moved after planning: its reminders follow the new start', async () => {
+  const s = await sessionAt('2027-10-05T18:00');
+  const start = await startOf(s);
+  ctx.clock.set(new Date(start - 5 * 24 * HOUR));
+  const { registration } = await register(ctx, s, await person(ctx.db));
+  await remindersOf(ctx).run();
+  ctx.clock.set(new Date('2027-01-04T17:00:00Z'));
+  const url = `/staff/studies/${studyId}/sessions/${s}/edit`;
+  const moved = await postForm(
+    await organizerNow(),
+    url,
+    url,
+    sessionForm({ startsAt: '2027-10-05T19:30', registrationDeadline: '2027-10-04T12:00' }),
+  );
+  expect(moved.status).toBe(303);
+  await remindersOf(ctx).run();
+  const newStart = start + 90 * MINUTE;
+  expect((await rowsOf(registration.id)).map((r) => r.due_at)).toEqual([
+    new Date(newStart - 48 * HOUR).toISOString(),
+    new Date(newStart - 2 * HOUR).toISOString(),
+  ]);
+});
+
+test('cancelled, then registered again (the same registration taken up): reminded afresh, once', async () => {
+  const s = await nextSession();
+  const start = await startOf(s);
+  ctx.clock.set(new Date(start - 5 * 24 * HOUR));
+  const jo = await person(ctx.db, { email: 'jo.rem@example.com' });
+  const { registration } = await register(ctx, s, jo);
+  await remindersOf(ctx).run();
+  ctx.clock.advance(HOUR);
+  await cancelRegistration(ctx, s, registration.id);
+  await remindersOf(ctx).run();
+  ctx.clock.advance(HOUR);
+  const again = await register(ctx, s, jo);
+  expect(again.registration.id).toBe(registration.id);
+  await remindersOf(ctx).run();
+  expect((await rowsOf(registration.id)).map((r) => [r.offset_hours, r.status])).toEqual([
+    [48, 'skipped'],
+    [48, 'pending'],
+    [2, 'skipped'],
+    [2, 'pending'],
+  ]);
+  ctx.clock.set(new Date(start - 48 * HOUR));
+  await remindersOf(ctx).run();
+  expect(await remindersTo('jo.rem@example.com')).toHaveLength(1);
+});
+
+test('the reminders job is in the app’s job list, every minute', () => {
+  const jobs = appJobs({
+    db: ctx.db,
+    clock: ctx.clock,
+    logger: createLogger('silent'),
+    mailer: ctx.mailer,
+    mailFrom: ctx.config.mailFrom,
+    config: ctx.config,
+  });
+  expect(jobs.find((j) => j.name === 'session-reminders')?.everyMs).toBe(MINUTE);
 });

@@ -23,6 +23,8 @@ export function callsRoutes(d: CallsRoutesDeps): Router {
     const calls = await d.reminders.calls(facilitatorOf(req));
     res.render('studies/reminders/calls', {
       calls: calls.map((c) => callView(c, d.cityTimeZone)),
+      // Facilitators cannot open the participants' pages.
+      linkPeople: facilitatorOf(req) === null,
       errors: inFieldOrder(errors, CALL_FIELDS),
     });
   };
