@@ -34,7 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
         .defaultTo('pending')
         .check(sql`status in ('pending', 'sent', 'called', 'unreached', 'skipped')`),
     )
-    // Why a row was skipped: late (due before the seat), registration, session, started, person.
+    // Why a row was skipped: late (due before the seat), registration, session, started, person,
+    // offset (taken off the study).
     .addColumn('skip_reason', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('done_at', 'text')

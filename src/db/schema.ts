@@ -377,7 +377,8 @@ export type RegistrationRow = Selectable<RegistrationsTable>;
 export type ReminderKind = 'reminder' | 'session_cancelled';
 export type ReminderChannel = 'email' | 'call';
 export type ReminderStatus = 'pending' | 'sent' | 'called' | 'unreached' | 'skipped';
-export type ReminderSkipReason = 'late' | 'registration' | 'session' | 'started' | 'person';
+export type ReminderSkipReason =
+  'late' | 'registration' | 'session' | 'started' | 'person' | 'offset';
 
 /** A reminder or cancellation notice, due at a time (src/studies/reminders). */
 export interface SessionRemindersTable {

@@ -269,6 +269,7 @@ test('a crash between claiming and writing the email loses nothing and doubles n
   ctx.clock.set(new Date(start - 3 * 24 * HOUR));
   const gil = await person(ctx.db, { email: 'gil.rem@example.com' });
   const { registration } = await register(ctx, s, gil);
+  await register(ctx, s, await person(ctx.db, { email: 'hana.rem@example.com' }));
   const crashing = new CrashingMailer(ctx.config, ctx.clock);
   await remindersOf(ctx, crashing).run();
 
@@ -277,11 +278,14 @@ test('a crash between claiming and writing the email loses nothing and doubles n
   // Rolled back: the row is still pending and no email was written.
   expect((await rowsOf(registration.id))[0].status).toBe('pending');
   expect(await remindersTo('gil.rem@example.com')).toHaveLength(0);
+  // The row after it was not held up.
+  expect(await remindersTo('hana.rem@example.com')).toHaveLength(1);
 
   // The next run (after a restart) sends it, once.
   await remindersOf(ctx, crashing).run();
   await remindersOf(ctx, crashing).run();
   expect(await remindersTo('gil.rem@example.com')).toHaveLength(1);
+  expect(await remindersTo('hana.rem@example.com')).toHaveLength(1);
   expect((await rowsOf(registration.id))[0].status).toBe('sent');
 });
 
@@ -446,4 +450,38 @@ test('the reminders job is in the app’s job list, every minute', () => {
     config: ctx.config,
   });
   expect(jobs.find((j) => j.name === 'session-reminders')?.everyMs).toBe(MINUTE);
+});
+
+test('an offset taken off the study: its pending reminders are skipped, the others still go', async () => {
+  ctx.clock.set(new Date('2027-01-04T17:00:00Z'));
+  const agent = await organizerNow();
+  const form = studyForm({ organizer: who.id }, { reminderOffsets: '48, 24, 2' });
+  const own = await createStudy(agent, form);
+  const s = await addSession(
+    agent,
+    own,
+    sessionForm({ startsAt: '2027-12-01T18:00', registrationDeadline: '2027-11-30T12:00' }),
+  );
+  const start = await startOf(s);
+  ctx.clock.set(new Date(start - 5 * 24 * HOUR));
+  const { registration } = await register(ctx, s, await person(ctx.db));
+  await remindersOf(ctx).run();
+  expect(await rowsOf(registration.id)).toHaveLength(3);
+
+  ctx.clock.set(new Date('2027-01-04T17:00:00Z'));
+  const url = `/staff/studies/${own}/edit`;
+  const edited = await postForm(await organizerNow(), url, url, {
+    ...form,
+    reminderOffsets: '48, 2',
+  });
+  expect(edited.status).toBe(303);
+  ctx.clock.set(new Date(start - 5 * 24 * HOUR));
+  await remindersOf(ctx).run();
+  expect(
+    (await rowsOf(registration.id)).map((r) => [r.offset_hours, r.status, r.skip_reason]),
+  ).toEqual([
+    [48, 'pending', null],
+    [24, 'skipped', 'offset'],
+    [2, 'pending', null],
+  ]);
 });

@@ -12,6 +12,7 @@ import {
   markCall,
   moveReminder,
   movedReminders,
+  pendingReminders,
   planCandidates,
   skipReminders,
   staleReminders,
@@ -54,13 +55,16 @@ export class ReminderService {
   async plan(): Promise<number> {
     const now = this.now();
     const rows: NewSessionReminder[] = [];
+    const wanted = new Map<number, number[]>();
     for (const c of await planCandidates(this.d.db, now)) {
+      const offsets = offsetsOf(c.reminder_offsets);
+      wanted.set(c.id, offsets);
       const planned = planReminders({
         registrationId: c.id,
         registeredAt: c.created_at,
         seatedAt: c.updated_at,
         startsAt: c.starts_at,
-        offsets: offsetsOf(c.reminder_offsets),
+        offsets,
         channel: channelFor(c),
       });
       for (const p of planned)
@@ -79,7 +83,17 @@ export class ReminderService {
         });
     }
     await insertReminders(this.d.db, rows);
+    await this.skipDroppedOffsets(wanted);
     return rows.length;
+  }
+
+  /** An offset taken off the study after its rows were planned: those rows no longer go out. */
+  private async skipDroppedOffsets(wanted: Map<number, number[]>) {
+    const dropped = (await pendingReminders(this.d.db))
+      .filter((r) => wanted.has(r.registration_id))
+      .filter((r) => !wanted.get(r.registration_id)!.includes(r.offset_hours))
+      .map((r) => r.id);
+    await skipReminders(this.d.db, dropped, 'offset', this.now());
   }
 
   /** Marks skipped what must no longer go out (started, cancelled, no longer confirmed …). */
@@ -104,8 +118,17 @@ export class ReminderService {
   /** Sends due email reminders, each exactly once; returns how many this runner sent. */
   async sendDue(limit = 50): Promise<number> {
     let sent = 0;
-    for (const r of await dueEmailReminders(this.d.db, this.now(), limit))
-      if (await this.sendOne(r)) sent++;
+    let failure: unknown = null;
+    for (const r of await dueEmailReminders(this.d.db, this.now(), limit)) {
+      // One row that fails (rolled back, still pending) does not hold up the others.
+      try {
+        if (await this.sendOne(r)) sent++;
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+    // The runner logs it; the row is tried again on the next run.
+    if (failure) throw failure;
     return sent;
   }
 

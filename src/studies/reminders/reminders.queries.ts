@@ -43,6 +43,16 @@ export async function insertReminders(db: Db, rows: NewSessionReminder[]): Promi
       .execute();
 }
 
+/** Pending reminder rows (to compare with the study's offsets today). */
+export async function pendingReminders(db: Db) {
+  return db
+    .selectFrom('session_reminders')
+    .select(['id', 'registration_id', 'offset_hours'])
+    .where('status', '=', 'pending')
+    .where('kind', '=', 'reminder')
+    .execute();
+}
+
 /** Pending reminders whose session moved since they were planned. */
 export async function movedReminders(db: Db) {
   return db
