@@ -485,3 +485,27 @@ test('an offset taken off the study: its pending reminders are skipped, the othe
     [2, 'pending', null],
   ]);
 });
+
+test('someone who now prefers a call when their reminder is due gets a call, not an email', async () => {
+  const s = await nextSession();
+  const start = await startOf(s);
+  ctx.clock.set(new Date(start - 5 * 24 * HOUR));
+  const kit = await person(ctx.db, {
+    first_name: 'Kit',
+    last_name: 'Switch',
+    email: 'kit.rem@example.com',
+  });
+  const { registration } = await register(ctx, s, kit);
+  await remindersOf(ctx).run();
+  expect((await rowsOf(registration.id))[0].channel).toBe('email');
+  await ctx.db
+    .updateTable('participants')
+    .set({ contact_preference: 'phone' })
+    .where('id', '=', kit)
+    .execute();
+  ctx.clock.set(new Date(start - 48 * HOUR));
+  await remindersOf(ctx).run();
+  expect(await remindersTo('kit.rem@example.com')).toHaveLength(0);
+  expect((await rowsOf(registration.id))[0]).toMatchObject({ channel: 'call', status: 'pending' });
+  expect((await (await organizerNow()).get('/staff/reminder-calls')).text).toContain('Kit Switch');
+});

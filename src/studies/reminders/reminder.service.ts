@@ -16,6 +16,7 @@ import {
   planCandidates,
   skipReminders,
   staleReminders,
+  switchToCall,
   type DueReminder,
 } from './reminders.queries';
 import { composeSessionMail } from './session-mail';
@@ -133,7 +134,11 @@ export class ReminderService {
   }
 
   private async sendOne(r: DueReminder): Promise<boolean> {
-    if (!r.email) return false;
+    // No email any more, or they now prefer a call: the reminder goes on the calls page.
+    if (!r.email || channelFor(r) === 'call') {
+      await switchToCall(this.d.db, r.id);
+      return false;
+    }
     const mail = await composeSessionMail(this.d.mailer, {
       template: 'session-reminder',
       person: {

@@ -167,6 +167,7 @@ export async function dueEmailReminders(db: Db, now: string, limit: number) {
       'p.id as participant_id',
       'p.first_name',
       'p.email',
+      'p.contact_preference',
       'p.language',
       ...SESSION_COLUMNS,
     ])
@@ -183,6 +184,17 @@ export async function dueEmailReminders(db: Db, now: string, limit: number) {
     .execute();
 }
 export type DueReminder = Awaited<ReturnType<typeof dueEmailReminders>>[number];
+
+/** A pending email reminder to someone now reached by phone (their details changed): a call. */
+export async function switchToCall(db: Db, id: number): Promise<void> {
+  await db
+    .updateTable('session_reminders')
+    .set({ channel: 'call' })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('channel', '=', 'email')
+    .execute();
+}
 
 /**
  * Claims a due email reminder: pending → sent, only while its registration is confirmed and its
