@@ -14,6 +14,7 @@ import * as studies from './2026_12_03_1000_studies';
 import * as registrations from './2026_12_03_1100_registrations';
 import * as invitations from './2026_12_03_1200_invitations';
 import * as attendance from './2026_12_03_1220_attendance';
+import * as reminders from './2026_12_03_1210_reminders';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1100_registrations': registrations,
   '2026_12_03_1200_invitations': invitations,
   '2026_12_03_1220_attendance': attendance,
+  '2026_12_03_1210_reminders': reminders,
 };

@@ -52,6 +52,7 @@ export interface Database {
   sample_draws: SampleDrawsTable;
   invitations: InvitationsTable;
   incentives: IncentivesTable;
+  session_reminders: SessionRemindersTable;
 }
 
 /** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
@@ -435,3 +436,33 @@ export interface IncentivesTable {
   issued_by: number | null;
   created_at: string;
 }
+export type ReminderKind = 'reminder' | 'session_cancelled';
+export type ReminderChannel = 'email' | 'call';
+export type ReminderStatus = 'pending' | 'sent' | 'called' | 'unreached' | 'skipped';
+export type ReminderSkipReason =
+  'late' | 'registration' | 'session' | 'started' | 'person' | 'offset';
+
+/** A reminder or cancellation notice, due at a time (src/studies/reminders). */
+export interface SessionRemindersTable {
+  id: Generated<number>;
+  registration_id: number;
+  kind: ReminderKind;
+  /** Hours before the start (a reminder); 0 for a cancellation notice. */
+  offset_hours: number;
+  /** The registration's created_at when planned (a registration taken up again plans anew). */
+  registered_at: string;
+  /** UTC: the start minus offset_hours real hours. */
+  due_at: string;
+  /** The session's start due_at was worked out from. */
+  session_starts_at: string;
+  channel: ReminderChannel;
+  status: Generated<ReminderStatus>;
+  skip_reason: ReminderSkipReason | null;
+  created_at: string;
+  /** When it was sent, called, marked unreached or skipped. */
+  done_at: string | null;
+  /** The staff member who made the call. */
+  done_by: number | null;
+}
+export type SessionReminderRow = Selectable<SessionRemindersTable>;
+export type NewSessionReminder = Insertable<SessionRemindersTable>;

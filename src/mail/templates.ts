@@ -63,6 +63,28 @@ export interface SessionMailData {
   releasedWhen: string | null;
 }
 
+/** A session as a reminder or a cancellation notice shows it to a resident (src/studies/reminders/session-mail.ts builds it). */
+export interface SessionNoticeData {
+  name: string | null;
+  /** The day, and the date and time with the zone, already in the recipient's language. */
+  day: string;
+  when: string;
+  mode: 'in_person' | 'online' | 'hybrid';
+  place: {
+    name: string | null;
+    address: string | null;
+    stepFree: boolean | null;
+    parking: string | null;
+    transit: string | null;
+  } | null;
+  /** Only for someone holding a confirmed seat. */
+  videoUrl: string | null;
+  /** The organizers' note (a cancellation), as they typed it. */
+  note?: string | null;
+  /** The study's other sessions with seats (a cancellation). */
+  others?: { when: string; mode: 'in_person' | 'online' | 'hybrid'; place: string | null }[];
+}
+
 export const mailTemplates = {
   'staff-invite': {
     subject: () => 'You have been invited to Civic Panel',
@@ -100,6 +122,12 @@ export const mailTemplates = {
   'registration-cancelled': {
     subject: (d, t) => t('register.mail.cancelledSubject', { date: d.session.when }),
   } as MailTemplate<SessionMailData>,
+  'session-reminder': {
+    subject: (d, t) => t('reminders.reminderMail.subject', { day: d.day }),
+  } as MailTemplate<SessionNoticeData>,
+  'session-cancelled': {
+    subject: (d, t) => t('reminders.cancelledMail.subject', { day: d.day }),
+  } as MailTemplate<SessionNoticeData>,
 };
 
 export type TemplateName = keyof typeof mailTemplates;

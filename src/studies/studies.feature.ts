@@ -16,6 +16,8 @@ import { RegistrationService } from './registration/registration.service';
 import { residentRegistrationRoutes } from './registration/resident/resident.routes';
 import { ResidentRegistrationService } from './registration/resident/resident.service';
 import { sampleRoutes } from './sampling/sample.routes';
+import { cancelRoutes } from './sessions/cancel.routes';
+import { SessionCancellation } from './sessions/cancel.service';
 import { sessionPage, sessionRoutes } from './sessions/session.routes';
 import { SessionService } from './sessions/session.service';
 import { StudiesService, type StaffDirectory } from './studies.service';

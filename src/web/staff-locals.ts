@@ -14,6 +14,11 @@ const NAV: NavItem[] = [
   { href: '/staff/participants/call-list', label: 'Call list', roles: ['admin', 'organizer'] },
   { href: '/staff/studies', label: 'Studies', roles: ['admin', 'organizer'] },
   { href: '/staff/my-sessions', label: 'My sessions', roles: ['organizer', 'facilitator'] },
+  {
+    href: '/staff/reminder-calls',
+    label: 'Reminder calls',
+    roles: ['admin', 'organizer', 'facilitator'],
+  },
   { href: '/staff/mail', label: 'Mail log', roles: ['admin', 'organizer'] },
   { href: '/staff/audit', label: 'Audit log', roles: ['admin'] },
   { href: '/staff/users', label: 'Staff accounts', roles: ['admin'] },

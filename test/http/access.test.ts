@@ -21,7 +21,15 @@ import {
  * Who may use each route. A route added to the app but not classified here fails the first test,
  * so every new route is a decision about access.
  */
-type Access = 'public' | 'resident' | 'staff' | 'admin' | 'organizer' | 'team' | 'session-team';
+type Access =
+  | 'public'
+  | 'resident'
+  | 'staff'
+  | 'admin'
+  | 'organizer'
+  | 'team'
+  | 'session-team'
+  | 'organizer+facilitator';
 const ACCESS: Record<string, Access> = {
   'GET /healthz': 'public',
   'GET /': 'public',
@@ -132,6 +140,10 @@ const ACCESS: Record<string, Access> = {
   'POST /staff/studies/:id/sessions/:sessionId/incentives': 'session-team',
   'GET /staff/studies/:id/incentives': 'organizer',
   'POST /staff/studies/:id/incentives/export': 'organizer',
+  'GET /staff/studies/:id/sessions/:sessionId/cancel': 'organizer',
+  'POST /staff/studies/:id/sessions/:sessionId/cancel': 'organizer',
+  'GET /staff/reminder-calls': 'organizer+facilitator',
+  'POST /staff/reminder-calls': 'organizer+facilitator',
   'GET /staff/audit': 'admin',
   'GET /staff/mail': 'organizer',
   'GET /staff/mail/:id': 'organizer',
@@ -149,6 +161,8 @@ function allowed(access: Access, role: Role): boolean {
   if (access === 'staff') return true;
   if (access === 'team' || access === 'session-team')
     return role === 'admin' || role === 'organizer' || role === 'facilitator';
+  if (access === 'organizer+facilitator')
+    return ['admin', 'organizer', 'facilitator'].includes(role);
   return role === 'admin' || role === access;
 }
 

@@ -184,6 +184,7 @@ describe('an organizer', () => {
     expect(linksIn(html, '>Other pages</h2>')).toEqual([
       '/staff/studies',
       '/staff/my-sessions',
+      '/staff/reminder-calls',
       '/staff/account/password',
     ]);
   });
@@ -194,6 +195,7 @@ test('an admin sees the figures and the admin pages', async () => {
   expect(Object.keys(figures(res.text))).toHaveLength(8);
   expect(linksIn(res.text, '>Other pages</h2>')).toEqual([
     '/staff/studies',
+    '/staff/reminder-calls',
     '/staff/audit',
     '/staff/users',
     '/staff/consent',
@@ -210,10 +212,10 @@ test.each(['facilitator', 'analyst'] as const)(
     expect(figures(res.text)).toEqual({});
     expect(main(res.text)).not.toContain('Participant pool');
     expect(main(res.text)).not.toContain('pending');
-    // A facilitator's one page beyond their account: the sessions they run.
+    // A facilitator's pages beyond their account: the sessions they run and their reminder calls.
     expect(linksIn(res.text)).toEqual(
       role === 'facilitator'
-        ? ['/staff/my-sessions', '/staff/account/password']
+        ? ['/staff/my-sessions', '/staff/reminder-calls', '/staff/account/password']
         : ['/staff/account/password'],
     );
   },

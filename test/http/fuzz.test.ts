@@ -72,6 +72,8 @@ const POSTS: Record<string, Outcome> = {
   '/staff/studies/:id/sessions/:sessionId/walk-ins/new': 'summary',
   '/staff/studies/:id/sessions/:sessionId/incentives': 'summary',
   '/staff/studies/:id/incentives/export': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/cancel': 'summary',
+  '/staff/reminder-calls': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },

@@ -97,6 +97,7 @@ const CODE_FIELDS = [
   'registrationDeadline',
   'facilitatorId',
   'noteTakerId',
+  'reminderId',
 ];
 
 /** The junk body number `seed`: every field above, each seed a different mix. */

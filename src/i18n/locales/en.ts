@@ -429,6 +429,38 @@ export const en = {
       calendarLink: 'Cancel or switch: {{link}}',
     },
   },
+  // Session reminders and cancellation notices (issue 7, items 2 and 7).
+  reminders: {
+    modes: {
+      in_person: 'In person',
+      online: 'Online',
+      hybrid: 'In person or online',
+    },
+    when: 'When',
+    how: 'How',
+    place: 'Place',
+    address: 'Address',
+    access: 'Entrance',
+    stepFreeYes: 'The entrance is step-free.',
+    stepFreeNo: 'The entrance has steps. If you need help getting in, call 3-1-1 before the day.',
+    parking: 'Parking',
+    transit: 'Transit',
+    video: 'Join online',
+    videoNote: 'This link is for you: please do not share it.',
+    questions: 'If you have questions or can no longer come, call 3-1-1.',
+    reminderMail: {
+      subject: 'Reminder: your Civic Panel conversation on {{day}}',
+      body: 'This is a reminder of the small group conversation about City services that you registered for. Thank you for taking part. We look forward to hearing from you.',
+    },
+    cancelledMail: {
+      subject: 'Cancelled: your Civic Panel conversation on {{day}}',
+      body: 'We are sorry: the small group conversation about City services on {{when}}, which you registered for, is cancelled. You do not need to do anything.',
+      note: 'A note from the organizers:',
+      others:
+        'These other times still have seats. To choose one, use the link in your invitation email:',
+      noOthers: 'There are no other times with seats at the moment. We may invite you again.',
+    },
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -438,4 +438,38 @@ export const es: Catalogue = {
       calendarLink: 'Cancelar o cambiar: {{link}}',
     },
   },
+  // Session reminders and cancellation notices (issue 7, items 2 and 7).
+  reminders: {
+    modes: {
+      in_person: 'En persona',
+      online: 'En línea',
+      hybrid: 'En persona o en línea',
+    },
+    when: 'Cuándo',
+    how: 'Cómo',
+    place: 'Lugar',
+    address: 'Dirección',
+    access: 'Entrada',
+    stepFreeYes: 'La entrada no tiene escalones.',
+    stepFreeNo:
+      'La entrada tiene escalones. Si necesita ayuda para entrar, llame al 3-1-1 antes del día.',
+    parking: 'Estacionamiento',
+    transit: 'Transporte público',
+    video: 'Unirse en línea',
+    videoNote: 'Este enlace es para usted: por favor, no lo comparta.',
+    questions: 'Si tiene preguntas o ya no puede venir, llame al 3-1-1.',
+    reminderMail: {
+      subject: 'Recordatorio: su conversación de Civic Panel el {{day}}',
+      body: 'Le recordamos la conversación en grupo pequeño sobre los servicios de la Ciudad para la que se inscribió. Gracias por participar. Esperamos escuchar su opinión.',
+    },
+    cancelledMail: {
+      subject: 'Cancelada: su conversación de Civic Panel el {{day}}',
+      body: 'Lo sentimos: la conversación en grupo pequeño sobre los servicios de la Ciudad del {{when}}, para la que se inscribió, se canceló. No necesita hacer nada.',
+      note: 'Un mensaje de los organizadores:',
+      others:
+        'Estos otros horarios todavía tienen lugares. Para elegir uno, use el enlace de su correo de invitación:',
+      noOthers:
+        'Por ahora no hay otros horarios con lugares. Es posible que le invitemos de nuevo.',
+    },
+  },
 };

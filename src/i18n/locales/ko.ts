@@ -418,4 +418,37 @@ export const ko: Catalogue = {
       calendarLink: '취소 또는 변경: {{link}}',
     },
   },
+  // Session reminders and cancellation notices (issue 7, items 2 and 7).
+  reminders: {
+    modes: {
+      in_person: '대면',
+      online: '온라인',
+      hybrid: '대면 또는 온라인',
+    },
+    when: '일시',
+    how: '참여 방법',
+    place: '장소',
+    address: '주소',
+    access: '출입구',
+    stepFreeYes: '출입구에 계단이 없습니다.',
+    stepFreeNo:
+      '출입구에 계단이 있습니다. 들어가는 데 도움이 필요하시면 당일 전에 3-1-1로 전화해 주십시오.',
+    parking: '주차',
+    transit: '대중교통',
+    video: '온라인 참여',
+    videoNote: '이 링크는 귀하만을 위한 것입니다. 다른 사람과 공유하지 마십시오.',
+    questions: '질문이 있으시거나 참석하실 수 없게 되면 3-1-1로 전화해 주십시오.',
+    reminderMail: {
+      subject: '알림: {{day}} Civic Panel 대화',
+      body: '신청하신 시 서비스에 관한 소그룹 대화를 알려 드립니다. 참여해 주셔서 감사합니다. 귀하의 의견을 기다리겠습니다.',
+    },
+    cancelledMail: {
+      subject: '취소됨: {{day}} Civic Panel 대화',
+      body: '죄송합니다. 신청하신 {{when}} 시 서비스에 관한 소그룹 대화가 취소되었습니다. 따로 하실 일은 없습니다.',
+      note: '주최 측의 메시지:',
+      others:
+        '다음 시간에는 아직 자리가 있습니다. 참여를 원하시면 초대 이메일의 링크를 사용해 주십시오:',
+      noOthers: '현재 자리가 남은 다른 시간은 없습니다. 다시 초대해 드릴 수 있습니다.',
+    },
+  },
 };

@@ -398,4 +398,35 @@ export const zhHant: Catalogue = {
       calendarLink: '取消或更改：{{link}}',
     },
   },
+  // Session reminders and cancellation notices (issue 7, items 2 and 7).
+  reminders: {
+    modes: {
+      in_person: '親自出席',
+      online: '線上',
+      hybrid: '親自出席或線上',
+    },
+    when: '時間',
+    how: '方式',
+    place: '地點',
+    address: '地址',
+    access: '入口',
+    stepFreeYes: '入口沒有台階。',
+    stepFreeNo: '入口有台階。如果您需要協助進入，請在當天之前致電 3-1-1。',
+    parking: '停車',
+    transit: '大眾運輸',
+    video: '線上參加',
+    videoNote: '此連結僅供您使用，請勿分享。',
+    questions: '如果您有疑問或無法出席，請致電 3-1-1。',
+    reminderMail: {
+      subject: '提醒：您在 {{day}} 的 Civic Panel 座談',
+      body: '提醒您已報名參加的市政服務小組座談。感謝您的參與，我們期待聽到您的意見。',
+    },
+    cancelledMail: {
+      subject: '已取消：您在 {{day}} 的 Civic Panel 座談',
+      body: '很抱歉：您報名參加的 {{when}} 市政服務小組座談已取消。您無需採取任何行動。',
+      note: '主辦單位的留言：',
+      others: '以下其他時段仍有名額。如要選擇其中一個，請使用您邀請電子郵件中的連結：',
+      noOthers: '目前沒有其他仍有名額的時段。我們可能會再次邀請您。',
+    },
+  },
 };
