@@ -108,7 +108,17 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   // Every feature router is mounted at / and spells its full paths (the route-role test reads them).
   app.use(homeRoutes());
   app.use(participants.router);
-  app.use(studiesFeature({ db, clock, config, ref, staff }).router);
+  app.use(
+    studiesFeature({
+      db,
+      clock,
+      config,
+      ref,
+      staff,
+      mailer,
+      manageLinks: participants.participants,
+    }).router,
+  );
   app.use(auditRoutes({ db }));
   app.use(
     authRoutes({ staff, passport, devices, clock, limits, loginRateLimit: deps.loginRateLimit }),

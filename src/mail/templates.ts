@@ -31,6 +31,22 @@ export interface ParticipantMailData {
   date?: string;
 }
 
+/** A study invitation (first email or a reminder), in the resident's language. */
+export interface InvitationMailData {
+  name: string | null;
+  /** The /r/ link: the sessions, and registering for one. */
+  link: string;
+  /** The manage link, in the first invitation email of a staff-entered or imported person. */
+  manageLink: string | null;
+  reminder: boolean;
+  /** The study's 311 request types, labelled in the recipient's language. */
+  requestTypes: string[];
+  /** The study's life-cycle stages (codes; labelled by the catalogue). */
+  stages: string[];
+  incentiveCents: number;
+  incentiveKind: string;
+}
+
 export const mailTemplates = {
   'staff-invite': {
     subject: () => 'You have been invited to Civic Panel',
@@ -59,6 +75,9 @@ export const mailTemplates = {
   'participant-retention-deleted': {
     subject: (_d, t) => t('retention.deletedMail.subject'),
   } as MailTemplate<ParticipantMailData>,
+  'study-invitation': {
+    subject: (d, t) => t(d.reminder ? 'invitation.reminderSubject' : 'invitation.subject'),
+  } as MailTemplate<InvitationMailData>,
 };
 
 export type TemplateName = keyof typeof mailTemplates;

@@ -2,22 +2,29 @@ import { Router } from 'express';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { DB } from '../db/database';
+import type { Mailer } from '../mail/mailer';
 import type { ReferenceData } from '../reference/reference.queries';
+import { invitationRoutes } from './invitations/invitations.routes';
+import { InvitationService, type ManageLinks } from './invitations/invitations.service';
 import { registrationRoutes } from './registration/registration.routes';
 import { RegistrationService } from './registration/registration.service';
-import { sampleRoutes } from './sampling/sample.routes';
+import { SampleDrawer } from './sampling/draw';
+import { samplePage, sampleRoutes } from './sampling/sample.routes';
 import { sessionPage, sessionRoutes } from './sessions/session.routes';
 import { SessionService } from './sessions/session.service';
 import { StudiesService, type StaffDirectory } from './studies.service';
-import { studyRoutes } from './study/study.routes';
+import { studyPage, studyRoutes } from './study/study.routes';
 
 export interface StudiesFeatureDeps {
   db: DB;
   clock: Clock;
-  config: Pick<Config, 'cityTimeZone'>;
+  config: Pick<Config, 'cityTimeZone' | 'baseUrl'>;
   ref: ReferenceData;
+  mailer: Mailer;
   /** The staff feature, asked for the accounts a team is chosen from. */
   staff: StaffDirectory;
+  /** The participants feature's manage links, sent with a first invitation. */
+  manageLinks: ManageLinks;
 }
 
 /** The services of the studies feature, built once per app. */
@@ -35,14 +42,23 @@ export function studiesServices(d: Pick<StudiesFeatureDeps, 'db' | 'clock' | 'st
 /** The studies feature's pages (organizers), in match order: /new before /:id. */
 export function studiesFeature(d: StudiesFeatureDeps) {
   const s = studiesServices(d);
-  const deps = { ...s, ref: d.ref, cityTimeZone: d.config.cityTimeZone };
+  const drawer = new SampleDrawer({
+    db: d.db,
+    clock: d.clock,
+    ref: d.ref,
+    cityTimeZone: d.config.cityTimeZone,
+  });
+  const invitations = new InvitationService({ ...d, ...s, drawer });
+  const deps = { ...s, invitations, ref: d.ref, cityTimeZone: d.config.cityTimeZone };
+  const sampling = { ...deps, db: d.db, drawer };
   const router = Router();
   const page = sessionPage(deps);
   router.use(
     studyRoutes(deps),
     sessionRoutes(deps),
     registrationRoutes({ ...deps, sessionPage: page }),
-    sampleRoutes({ ...deps, db: d.db, clock: d.clock }),
+    sampleRoutes(sampling),
+    invitationRoutes({ ...deps, samplePage: samplePage(sampling), studyPage: studyPage(deps) }),
   );
-  return { ...s, router };
+  return { ...s, invitations, router };
 }

@@ -104,6 +104,11 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/studies/:id/sample': 'organizer',
   'POST /staff/studies/:id/sessions/:sessionId/registrations': 'organizer',
   'POST /staff/studies/:id/sessions/:sessionId/registrations/cancel': 'organizer',
+  'POST /staff/studies/:id/invitations': 'organizer',
+  'POST /staff/studies/:id/invitations/reminders': 'organizer',
+  'GET /staff/studies/:id/call-list': 'organizer',
+  'POST /staff/studies/:id/call-list/:invitationId/outcome': 'organizer',
+  'POST /staff/studies/:id/call-list/:invitationId/register': 'organizer',
   'GET /staff/audit': 'admin',
   'GET /staff/mail': 'organizer',
   'GET /staff/mail/:id': 'organizer',
@@ -155,7 +160,11 @@ test('every registered route is classified in the access table', () => {
 });
 
 const concrete = (path: string) =>
-  path.replace(':id', '1').replace(':sessionId', '1').replace(':token', 'x'.repeat(43));
+  path
+    .replace(':id', '1')
+    .replace(':sessionId', '1')
+    .replace(':invitationId', '1')
+    .replace(':token', 'x'.repeat(43));
 
 describe.each([...ROLES, 'resident' as const, 'anonymous' as const])('as %s', (role) => {
   const staffRoutes = Object.entries(ACCESS).filter(([, a]) => a !== 'public');

@@ -14,6 +14,7 @@ import {
   type TestContext,
 } from '../support/app';
 import { addPerson, fingerprint } from '../support/db';
+import { insertInvitations } from '../../src/studies/invitations/invitations.queries';
 import { junk } from '../support/junk';
 import { listRoutes } from '../support/routes';
 import { addSession, createStudy, sessionForm, studyForm } from '../support/studies';
@@ -57,6 +58,10 @@ const POSTS: Record<string, Outcome> = {
   '/staff/studies/:id/sessions/:sessionId/edit': 'summary',
   '/staff/studies/:id/sessions/:sessionId/registrations': 'summary',
   '/staff/studies/:id/sessions/:sessionId/registrations/cancel': 'summary',
+  '/staff/studies/:id/invitations': 'summary',
+  '/staff/studies/:id/invitations/reminders': 'summary',
+  '/staff/studies/:id/call-list/:invitationId/outcome': 'summary',
+  '/staff/studies/:id/call-list/:invitationId/register': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -122,6 +127,7 @@ let resident: Agent;
 const anonymous = () => request.agent(ctx.app);
 let ids: Record<string, number>;
 let sessionId: number;
+let invitationId: number;
 let fresh = 0;
 
 beforeAll(async () => {
@@ -148,6 +154,17 @@ beforeAll(async () => {
   if (committed.status !== 303) throw new Error(`import failed: ${committed.status}`);
   const study = await createStudy(admin, studyForm({ organizer: adminWho.id }));
   sessionId = await addSession(admin, study, sessionForm());
+  // An invitation for the call-list rows' routes (`:invitationId`).
+  const [invitation] = await insertInvitations(ctx.db, [
+    {
+      study_id: study,
+      participant_id: person,
+      draw_id: null,
+      channel: 'phone',
+      invited_at: new Date().toISOString(),
+    },
+  ]);
+  invitationId = invitation.id;
   // By path prefix (the longest that matches wins): the row each `:id` route is given.
   ids = {
     '/staff/participants/imports/': Number(committed.headers.location.split('/').pop()),
@@ -198,7 +215,10 @@ function concrete(path: string, own: Record<string, number> = {}): string {
     .sort((a, b) => b.length - a.length)
     .find((p) => path.startsWith(p) && path.includes(':id'));
   const filled = prefix ? path.replace(':id', String(own[prefix] ?? ids[prefix])) : path;
-  const out = filled.replace(':sessionId', String(sessionId)).replace(':token', 'x'.repeat(43));
+  const out = filled
+    .replace(':sessionId', String(sessionId))
+    .replace(':invitationId', String(invitationId))
+    .replace(':token', 'x'.repeat(43));
   if (out.includes(':')) throw new Error(`no row for ${path}: add its prefix to ids`);
   return out;
 }
@@ -320,7 +340,8 @@ test('POST routes reach validation with junk: 400 and the error summary, or thei
   // The shared sessions were still signed in at the end (not bounced to login).
   expect((await admin.get('/staff')).status).toBe(200);
   expect((await resident.get('/me')).status).toBe(200);
-});
+  // Four junk bodies for each of ~50 routes, each compared with the whole database before and after.
+}, 120_000);
 
 test('GET routes answer junk query strings as they answer none', async () => {
   const failures: string[] = [];
