@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import type { ReferenceData } from '../../reference/reference.queries';
 import { requireRole } from '../../web/auth';
 import { flash } from '../../web/flash';
 import { handleForm, showForm, type FormPage } from '../../web/forms';
@@ -23,6 +24,7 @@ export interface InvitationRoutesDeps {
   samplePage: FormPage;
   /** The study page, where the reminder form is. */
   studyPage: FormPage;
+  ref: ReferenceData;
   cityTimeZone: string;
 }
 
@@ -75,7 +77,7 @@ export function invitationRoutes(d: InvitationRoutesDeps): Router {
 
   const callListPage: FormPage = async (req, res, { values, errors }) => {
     const { study: s } = await d.studies.get(studyIdOf(req));
-    const view = await callListView(d.invitations, s, d.cityTimeZone);
+    const view = await callListView(d.invitations, s, d.ref, d.cityTimeZone);
     res.render('studies/invitations/call-list', {
       study: s,
       ...view,

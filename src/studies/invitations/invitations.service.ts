@@ -247,20 +247,36 @@ export class InvitationService {
     return { people, sessions: sessions.filter((s) => s.status === 'scheduled') };
   }
 
-  /** Records a call on one of the study's unanswered invitations (who and when). */
+  /**
+   * Records a call on one of the study's unanswered invitations (who and when, audited); when
+   * the person was reached (or said no), they were contacted.
+   */
   async recordCall(
     studyId: number,
     invitationId: number,
     outcome: CallOutcome,
     staffId: number,
   ): Promise<void> {
-    await this.invitationOf(studyId, invitationId);
-    const at = this.d.clock.now().toISOString();
-    if (!(await recordCall(this.d.db, { id: invitationId, studyId, outcome, at, by: staffId })))
-      throw new ValidationError({
-        [`outcome${invitationId}`]:
-          'This person has already answered: the call list no longer shows them',
+    const invitation = await this.invitationOf(studyId, invitationId);
+    const now = this.d.clock.now();
+    const at = now.toISOString();
+    await this.d.db.transaction().execute(async (trx) => {
+      if (!(await recordCall(trx, { id: invitationId, studyId, outcome, at, by: staffId })))
+        throw new ValidationError({
+          [`outcome${invitationId}`]:
+            'This person has already answered: the call list no longer shows them',
+        });
+      if (outcome === 'reached' || outcome === 'declined')
+        await updateParticipant(trx, invitation.participant_id, { last_contacted_at: at });
+      await recordAudit(trx, {
+        actorStaffId: staffId,
+        action: 'invitation.call',
+        subjectType: 'participant',
+        subjectId: invitation.participant_id,
+        details: { studyId, invitationId, outcome },
+        at: now,
       });
+    });
   }
 
   /**

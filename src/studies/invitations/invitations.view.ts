@@ -1,4 +1,5 @@
 import type { StudyRow } from '../../db/schema';
+import type { ReferenceData } from '../../reference/reference.queries';
 import { formatPhone } from '../../participants/profile/profile.schema';
 import { formatCityTime } from '../city-time';
 import { CALL_OUTCOMES, CALL_OUTCOME_LABELS } from './invitations.schema';
@@ -17,8 +18,14 @@ const CONTACT_BY: Record<string, string> = {
 };
 
 /** The study's call list: one row per person to call, the sessions to offer them. */
-export async function callListView(invitations: InvitationService, study: StudyRow, zone: string) {
+export async function callListView(
+  invitations: InvitationService,
+  study: StudyRow,
+  ref: ReferenceData,
+  zone: string,
+) {
   const { people, sessions } = await invitations.callList(study.id);
+  const languageNames = new Map(ref.languages.map((l) => [l.code, l.english_name]));
   return {
     outcomes: CALL_OUTCOMES.map((value) => ({ value, label: CALL_OUTCOME_LABELS[value] })),
     sessions: sessions.map((s) => {
@@ -40,7 +47,7 @@ export async function callListView(invitations: InvitationService, study: StudyR
           ? ''
           : 'No email',
       interpreter: p.needs_interpreter
-        ? `Yes${p.interpreter_language ? ` (${p.interpreter_language})` : ''}`
+        ? `Yes${p.interpreter_language ? ` (${languageNames.get(p.interpreter_language) ?? p.interpreter_language})` : ''}`
         : 'No',
       invited: formatCityTime(p.invited_at, zone),
       lastCall: p.call_outcome
