@@ -3,7 +3,14 @@ import { DAY } from '../../src/clock';
 import { translator } from '../../src/i18n/i18n';
 import { invitationForToken } from '../../src/studies/invitations/invitation-links';
 import { markResponded } from '../../src/studies/invitations/invitations.queries';
-import { buildTestApp, createStaff, csrfFrom, signedIn, type TestContext } from '../support/app';
+import {
+  buildTestApp,
+  createStaff,
+  csrfFrom,
+  servicesOf,
+  signedIn,
+  type TestContext,
+} from '../support/app';
 import { addPerson } from '../support/db';
 import { addSession, createStudy, sessionForm, studyForm } from '../support/studies';
 
@@ -361,5 +368,28 @@ describe('the participant page', () => {
     expect((await organizer.get(`/staff/participants/${none}`)).text).toContain(
       'Not invited to any study.',
     );
+  });
+});
+
+describe('the manage link goes only with the first email', () => {
+  test('a staff-entered person the panel already wrote to gets no second one', async () => {
+    const old = await addPerson(ctx.db, {
+      first_name: 'Olga',
+      email: 'olga@example.com',
+      source: 'phone',
+    });
+    const person = await ctx.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('id', '=', old)
+      .executeTakeFirstOrThrow();
+    await servicesOf(ctx).participants.sendManageMail(person, 'participant-manage-link');
+    const other = await createStudy(organizer, studyForm({ organizer: who.id }));
+    await moveTo(other, 'recruiting');
+    const { page, form } = await preview(other, { ...DRAW, q: 'Olga' });
+    expect((await send(other, form!, page.text)).status).toBe(303);
+    const mail = (await outbox()).find((m) => m.to_address === 'olga@example.com')!;
+    expect(mail.text_body).toMatch(/\/r\/[A-Za-z0-9_-]{43}/);
+    expect(mail.text_body).not.toContain('/me/m/');
   });
 });

@@ -23,14 +23,11 @@ export function channelFor(
 }
 
 /**
- * Staff-entered and imported people (any source but the web sign-up) never received an email
- * from the panel, so never a manage link: the first invitation email they get carries it.
+ * Staff-entered and imported people (any source but the web sign-up) got no email when they
+ * were added, so no manage link: the first email the panel writes them, an invitation, carries it.
  */
-export function needsManageLink(
-  p: Pick<ParticipantRow, 'source'>,
-  mailedAnInvitationBefore: boolean,
-): boolean {
-  return p.source !== 'web' && !mailedAnInvitationBefore;
+export function needsManageLink(p: Pick<ParticipantRow, 'source'>, mailedBefore: boolean): boolean {
+  return p.source !== 'web' && !mailedBefore;
 }
 
 export const INVITATION_OUTCOMES = [

@@ -142,23 +142,6 @@ export function peopleToInvite(db: Kysely<Database>, ids: readonly number[]) {
     .execute();
 }
 
-/** Of these people, those who were ever mailed an invitation (by any study). */
-export async function everMailedAnInvitation(
-  db: Kysely<Database>,
-  ids: readonly number[],
-): Promise<Set<number>> {
-  if (!ids.length) return new Set();
-  const rows = await db
-    .selectFrom('invitations')
-    .select('participant_id')
-    .distinct()
-    .where('participant_id', 'in', ids)
-    .where('channel', '=', 'email')
-    .where('times_sent', '>', 0)
-    .execute();
-  return new Set(rows.map((r) => r.participant_id));
-}
-
 /** The first email of these invitations went out now. */
 export async function markSentMany(
   db: Kysely<Database>,

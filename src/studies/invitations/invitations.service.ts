@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../../errors';
 import { insertLink } from '../../links/links.queries';
 import { newToken } from '../../links/tokens';
 import type { ComposedMail, Mailer } from '../../mail/mailer';
+import { mailTemplates, type TemplateName } from '../../mail/templates';
 import { updateParticipant } from '../../participants/participants.queries';
 import { MANAGE_TTL } from '../../participants/participants.service';
 import type { ReferenceData } from '../../reference/reference.queries';
@@ -28,7 +29,6 @@ import {
   claimReminder,
   drawByFingerprint,
   dueForReminder,
-  everMailedAnInvitation,
   findInvitation,
   insertDrawOnce,
   insertInvitations,
@@ -70,6 +70,11 @@ export interface Sent {
 /** The field the send and reminder refusals are shown on. */
 export const SEND_FIELD = 'send';
 export const REMINDER_FIELD = 'days';
+
+/** Every email a resident can get (each carries a link to their details, or is this invitation). */
+const RESIDENT_TEMPLATES = (Object.keys(mailTemplates) as TemplateName[]).filter(
+  (n) => !n.startsWith('staff-'),
+);
 
 const RECRUITING_ONLY =
   'Invitations are sent only while a study is recruiting: move this study to recruiting first';
@@ -113,7 +118,7 @@ export class InvitationService {
       throw new ValidationError({ [SEND_FIELD]: 'No one was drawn: nothing to send' });
 
     const people = await peopleToInvite(this.d.db, ids);
-    const mailedBefore = await everMailedAnInvitation(this.d.db, ids);
+    const mailedBefore = await this.everMailed(people.filter((p) => p.source !== 'web'));
     const now = this.d.clock.now();
     const at = now.toISOString();
     // Composed before the transaction: the links are made now and stored inside it.
@@ -314,6 +319,15 @@ export class InvitationService {
       by: staffId,
     });
     return { ...result, session, person };
+  }
+
+  /** Of these people, those the panel ever wrote an email to (the outbox keeps every one). */
+  private async everMailed(people: { id: number }[]): Promise<Set<number>> {
+    const mailed = new Set<number>();
+    for (const p of people)
+      if (await this.d.mailer.sentSince(this.d.db, p.id, RESIDENT_TEMPLATES, new Date(0)))
+        mailed.add(p.id);
+    return mailed;
   }
 
   private async invitationOf(studyId: number, invitationId: number) {
