@@ -98,7 +98,7 @@ describe("renderMail('study-invitation')", () => {
     expect(text).toContain(
       'cómo se reporta un problema o se pide un servicio y cómo la Ciudad le informa después',
     );
-    expect(text).toContain('una tarjeta de regalo de');
+    expect(text).toContain('una tarjeta de regalo de $50');
     expect(text).toContain('https://panel.example.gov/r/abc');
     expect(text).toContain('Participar es voluntario');
     expect(text).not.toContain('/me/m/');
