@@ -50,7 +50,12 @@ export function studiesFeature(d: StudiesFeatureDeps) {
   });
   const invitations = new InvitationService({ ...d, ...s, drawer });
   const deps = { ...s, invitations, ref: d.ref, cityTimeZone: d.config.cityTimeZone };
-  const sampling = { ...deps, db: d.db, drawer };
+  const sampling = {
+    ...deps,
+    db: d.db,
+    drawer,
+    invitedTo: async (id: number) => (await invitations.counts(id)).total,
+  };
   const router = Router();
   const page = sessionPage(deps);
   router.use(

@@ -346,7 +346,9 @@ describe('cool-down and exclusions', () => {
     expect(leaves((await preview(other)).page.text)).toBe(0);
     expect(leaves((await preview(other, { ...DRAW, coolDownDays: '5' })).page.text)).toBe(7);
     // This study: already invited (or registered) people are never drawn again.
-    expect(leaves((await preview(studyId, { ...DRAW, coolDownDays: '0' })).page.text)).toBe(0);
+    const again = (await preview(studyId, { ...DRAW, coolDownDays: '0' })).page.text;
+    expect(leaves(again)).toBe(0);
+    expect(again).toContain('<strong>7</strong> people have already been invited to this study');
   });
 });
 

@@ -17,6 +17,8 @@ export interface SampleRoutesDeps {
   studies: StudiesService;
   ref: ReferenceData;
   drawer: SampleDrawer;
+  /** How many people this study has invited already (they are never drawn for it again). */
+  invitedTo(studyId: number): Promise<number>;
 }
 
 /** A fresh seed for an empty form: six digits, easy to read out and type again. */
@@ -69,6 +71,7 @@ export function samplePage(d: SampleRoutesDeps): FormPage {
           drawn.coolDownDays,
         ),
       send: drawn && { query: queryStringOf(query), fingerprint: drawn.fingerprint },
+      alreadyInvited: await d.invitedTo(study.id),
     });
   };
 }
