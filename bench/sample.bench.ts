@@ -41,7 +41,8 @@ export const sampleBench: Measurement = {
     const { db, sqlite } = env.opened;
     const schema = poolQuerySchema(await loadReference(db));
     const criteria = poolCriteria(parsePoolQuery(schema, {}), env.config.cityTimeZone);
-    const exclusions = { coolDownDays: DEFAULT_COOL_DOWN_DAYS, now: NOW };
+    // As a study draws: the cool-down and "not already in this study" read the invitations.
+    const exclusions = { coolDownDays: DEFAULT_COOL_DOWN_DAYS, now: NOW, studyId: 1 };
     const draw = (candidates: Candidate[], seed: string, quotas = QUOTAS) =>
       drawSample({ candidates, quotas, size: SIZE, seed, overRecruit: DEFAULT_OVER_RECRUIT });
     // Channels are read only for the values a quota is on: none here, 'app' with CHANNEL_QUOTA.
@@ -56,7 +57,7 @@ export const sampleBench: Measurement = {
     const candidates = await candidatesFor(db, criteria, exclusions, []);
     const shown = draw(candidates, 'warm-up');
     console.log(
-      `${candidates.length.toLocaleString('en-US')} candidates (active, not contacted in ${DEFAULT_COOL_DOWN_DAYS} days); ` +
+      `${candidates.length.toLocaleString('en-US')} candidates (active, not invited in ${DEFAULT_COOL_DOWN_DAYS} days, not in this study); ` +
         `size ${SIZE} + ${DEFAULT_OVER_RECRUIT * 100}% over-recruitment → ${shown.invited} drawn, ` +
         `${shown.shortfalls.length ? `SHORTFALLS: ${JSON.stringify(shown.shortfalls)}` : 'every quota met'}`,
     );

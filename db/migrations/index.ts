@@ -13,8 +13,9 @@ import * as sessionsValidAfter from './2026_12_03_0950_staff_sessions_valid_afte
 import * as studies from './2026_12_03_1000_studies';
 import * as registrations from './2026_12_03_1100_registrations';
 import * as invitations from './2026_12_03_1200_invitations';
-import * as attendance from './2026_12_03_1220_attendance';
 import * as reminders from './2026_12_03_1210_reminders';
+import * as attendance from './2026_12_03_1220_attendance';
+import * as invitationExtras from './2026_12_03_1230_invitation_extras';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1000_studies': studies,
   '2026_12_03_1100_registrations': registrations,
   '2026_12_03_1200_invitations': invitations,
-  '2026_12_03_1220_attendance': attendance,
   '2026_12_03_1210_reminders': reminders,
+  '2026_12_03_1220_attendance': attendance,
+  '2026_12_03_1230_invitation_extras': invitationExtras,
 };

@@ -397,6 +397,8 @@ export interface SampleDrawsTable {
   invited_count: number;
   created_by: number | null;
   created_at: string;
+  /** A hash of the drawn ids in draw order (UNIQUE per study): the same draw is sent once. */
+  fingerprint: string | null;
 }
 
 export type InvitationChannel = 'email' | 'phone';

@@ -85,6 +85,22 @@ export interface SessionNoticeData {
   others?: { when: string; mode: 'in_person' | 'online' | 'hybrid'; place: string | null }[];
 }
 
+/** A study invitation (first email or a reminder), in the resident's language. */
+export interface InvitationMailData {
+  name: string | null;
+  /** The /r/ link: the sessions, and registering for one. */
+  link: string;
+  /** The manage link, in the first invitation email of a staff-entered or imported person. */
+  manageLink: string | null;
+  reminder: boolean;
+  /** The study's 311 request types, labelled in the recipient's language. */
+  requestTypes: string[];
+  /** The study's life-cycle stages (codes; labelled by the catalogue). */
+  stages: string[];
+  incentiveCents: number;
+  incentiveKind: string;
+}
+
 export const mailTemplates = {
   'staff-invite': {
     subject: () => 'You have been invited to Civic Panel',
@@ -128,6 +144,9 @@ export const mailTemplates = {
   'session-cancelled': {
     subject: (d, t) => t('reminders.cancelledMail.subject', { day: d.day }),
   } as MailTemplate<SessionNoticeData>,
+  'study-invitation': {
+    subject: (d, t) => t(d.reminder ? 'invitation.reminderSubject' : 'invitation.subject'),
+  } as MailTemplate<InvitationMailData>,
 };
 
 export type TemplateName = keyof typeof mailTemplates;

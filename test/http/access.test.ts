@@ -144,6 +144,11 @@ const ACCESS: Record<string, Access> = {
   'POST /staff/studies/:id/sessions/:sessionId/cancel': 'organizer',
   'GET /staff/reminder-calls': 'organizer+facilitator',
   'POST /staff/reminder-calls': 'organizer+facilitator',
+  'POST /staff/studies/:id/invitations': 'organizer',
+  'POST /staff/studies/:id/invitations/reminders': 'organizer',
+  'GET /staff/studies/:id/call-list': 'organizer',
+  'POST /staff/studies/:id/call-list/:invitationId/outcome': 'organizer',
+  'POST /staff/studies/:id/call-list/:invitationId/register': 'organizer',
   'GET /staff/audit': 'admin',
   'GET /staff/mail': 'organizer',
   'GET /staff/mail/:id': 'organizer',
@@ -204,7 +209,11 @@ test('every registered route is classified in the access table', () => {
 });
 
 const concrete = (path: string) =>
-  path.replace(':id', '1').replace(':sessionId', '1').replace(':token', 'x'.repeat(43));
+  path
+    .replace(':id', '1')
+    .replace(':sessionId', '1')
+    .replace(':invitationId', '1')
+    .replace(':token', 'x'.repeat(43));
 
 describe.each([...ROLES, 'resident' as const, 'anonymous' as const])('as %s', (role) => {
   const staffRoutes = Object.entries(ACCESS).filter(([, a]) => a !== 'public');

@@ -14,6 +14,7 @@ import {
   type TestContext,
 } from '../support/app';
 import { addPerson, fingerprint } from '../support/db';
+import { insertInvitations } from '../../src/studies/invitations/invitations.queries';
 import { junk } from '../support/junk';
 import { listRoutes } from '../support/routes';
 import {
@@ -74,6 +75,10 @@ const POSTS: Record<string, Outcome> = {
   '/staff/studies/:id/incentives/export': 'summary',
   '/staff/studies/:id/sessions/:sessionId/cancel': 'summary',
   '/staff/reminder-calls': 'summary',
+  '/staff/studies/:id/invitations': 'summary',
+  '/staff/studies/:id/invitations/reminders': 'summary',
+  '/staff/studies/:id/call-list/:invitationId/outcome': 'summary',
+  '/staff/studies/:id/call-list/:invitationId/register': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -144,6 +149,7 @@ const anonymous = () => request.agent(ctx.app);
 let ids: Record<string, number>;
 let sessionId: number;
 let studyId: number;
+let invitationId: number;
 let fresh = 0;
 /** A resident registered through their invitation link, and the invitation's id. */
 let invited: { agent: Agent; invitation: number };
@@ -175,6 +181,17 @@ beforeAll(async () => {
   studyId = study;
   await openStudy(admin, study);
   invited = await registeredResident('invited@example.com');
+  // An invitation for the call-list rows' routes (`:invitationId`).
+  const [invitation] = await insertInvitations(ctx.db, [
+    {
+      study_id: study,
+      participant_id: person,
+      draw_id: null,
+      channel: 'phone',
+      invited_at: new Date().toISOString(),
+    },
+  ]);
+  invitationId = invitation.id;
   // By path prefix (the longest that matches wins): the row each `:id` route is given.
   ids = {
     '/staff/participants/imports/': Number(committed.headers.location.split('/').pop()),
@@ -236,7 +253,10 @@ function concrete(path: string, own: Record<string, number> = {}): string {
     .sort((a, b) => b.length - a.length)
     .find((p) => path.startsWith(p) && path.includes(':id'));
   const filled = prefix ? path.replace(':id', String(own[prefix] ?? ids[prefix])) : path;
-  const out = filled.replace(':sessionId', String(sessionId)).replace(':token', 'x'.repeat(43));
+  const out = filled
+    .replace(':sessionId', String(sessionId))
+    .replace(':invitationId', String(invitationId))
+    .replace(':token', 'x'.repeat(43));
   if (out.includes(':')) throw new Error(`no row for ${path}: add its prefix to ids`);
   return out;
 }
@@ -369,7 +389,8 @@ test('POST routes reach validation with junk: 400 and the error summary, or thei
   // The shared sessions were still signed in at the end (not bounced to login).
   expect((await admin.get('/staff')).status).toBe(200);
   expect((await resident.get('/me')).status).toBe(200);
-});
+  // Four junk bodies for each of ~50 routes, each compared with the whole database before and after.
+}, 120_000);
 
 test('GET routes answer junk query strings as they answer none', async () => {
   const failures: string[] = [];

@@ -98,9 +98,10 @@ describe('the participant page', () => {
       .orderBy('id')
       .executeTakeFirstOrThrow();
     expect(html).toContain(`href="/staff/mail/${mail.id}"`);
-    // Registrations exist now (the studies feature's block); invitations and surveys do not yet.
+    // Registrations and invitations exist now (the studies feature's blocks); surveys do not yet.
     expect(html).toContain('Not registered for any study session.');
-    expect(html).not.toMatch(/invitation|survey response/i);
+    expect(html).toContain('Not invited to any study.');
+    expect(html).not.toMatch(/survey response/i);
     const after = await auditRows('participant.view', rosaId);
     expect(after.length).toBe(before + 1);
     expect(after.at(-1)!.actor_staff_id).toBe(organizerId);

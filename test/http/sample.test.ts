@@ -1,4 +1,5 @@
 import { buildTestApp, createStaff, signedIn, type TestContext } from '../support/app';
+import { insertInvitations } from '../../src/studies/invitations/invitations.queries';
 import { addPerson } from '../support/db';
 import { createStudy, studyForm } from '../support/studies';
 
@@ -28,11 +29,18 @@ beforeAll(async () => {
   await addPerson(ctx.db, { first_name: 'Gone', council_district: 4, status: 'withdrawn' });
   await addPerson(ctx.db, { first_name: 'Resting', council_district: 4, status: 'paused' });
   await addPerson(ctx.db, { first_name: 'Waiting', council_district: 4, status: 'pending' });
-  await addPerson(ctx.db, {
-    first_name: 'Recent',
-    council_district: 4,
-    last_contacted_at: new Date().toISOString(),
-  });
+  // Invited to another study last week: inside the 90-day cool-down.
+  const recent = await addPerson(ctx.db, { first_name: 'Recent', council_district: 4 });
+  const other = await createStudy(organizer, studyForm({ organizer: who.id }));
+  await insertInvitations(ctx.db, [
+    {
+      study_id: other,
+      participant_id: recent,
+      draw_id: null,
+      channel: 'email',
+      invited_at: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+    },
+  ]);
 });
 afterAll(() => ctx.close());
 
@@ -75,7 +83,7 @@ describe('the sample builder', () => {
       quota1Min: '5',
     });
     expect(res.status).toBe(200);
-    // 32 active people; withdrawn, paused, pending and recently contacted left out.
+    // 32 active people; withdrawn, paused, pending and recently invited left out.
     expect(res.text).toContain('The filter leaves <strong>32</strong> people');
     expect(res.text).toContain(
       '<strong>12</strong> will be invited: it over-recruits by 20% because there is no attendance history yet',

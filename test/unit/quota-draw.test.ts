@@ -8,6 +8,7 @@ import {
   poolQuerySchema,
 } from '../../src/participants/pool/pool.schema';
 import { loadReferenceData } from '../../src/reference/reference.seed';
+import { insertInvitations } from '../../src/studies/invitations/invitations.queries';
 import { candidatesFor } from '../../src/studies/sampling/sampling.queries';
 import {
   drawSample,
@@ -335,19 +336,66 @@ describe('candidatesFor: the pool filter, active only, the cool-down, exclusions
       format_preference: 'online',
     } as const;
     ids.es = await addPerson(db, { ...person, language: 'es' }, { channels: ['web', 'app'] });
-    ids.en = await addPerson(db, { language: 'en', last_contacted_at: ago(91) });
-    ids.recent = await addPerson(db, { language: 'es', last_contacted_at: ago(89) });
+    // Contacted yesterday (a confirmation email, a staff call): not what the cool-down counts.
+    ids.en = await addPerson(db, { language: 'en', last_contacted_at: ago(1) });
+    ids.recent = await addPerson(db, { language: 'es' });
     ids.paused = await addPerson(db, { language: 'es', status: 'paused' });
     ids.pending = await addPerson(db, { language: 'es', status: 'pending' });
     ids.inStudy = await addPerson(db, { language: 'es' });
+    const study = async () => {
+      const { id } = await db
+        .insertInto('studies')
+        .values({
+          title: 'A study',
+          purpose: 'Testing',
+          target_participants: 8,
+          incentive_cents: 0,
+          incentive_kind: 'gift_card',
+          reminder_offsets: '[48,2]',
+          status: 'recruiting',
+          created_by: null,
+          created_at: ago(300),
+          updated_at: ago(300),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
+    };
+    ids.other = await study();
+    ids.study = await study();
+    // Invited to another study 91 days ago (outside a 90-day cool-down) and 89 days ago (inside);
+    // invited to this study long ago (never drawn for it again).
+    await insertInvitations(db, [
+      {
+        study_id: ids.other,
+        participant_id: ids.en,
+        draw_id: null,
+        channel: 'email',
+        invited_at: ago(91),
+      },
+      {
+        study_id: ids.other,
+        participant_id: ids.recent,
+        draw_id: null,
+        channel: 'phone',
+        invited_at: ago(89),
+      },
+      {
+        study_id: ids.study,
+        participant_id: ids.inStudy,
+        draw_id: null,
+        channel: 'email',
+        invited_at: ago(200),
+      },
+    ]);
   });
   afterAll(() => closeDatabase(opened));
 
-  test('active people not contacted in the cool-down, minus exclusions, with their attributes', async () => {
+  test('active people not invited in the cool-down nor to this study, with their attributes', async () => {
     const rows = await candidatesFor(db, criteria({}), {
       coolDownDays: 90,
       now,
-      excludeIds: [ids.inStudy],
+      studyId: ids.study,
     });
     expect(rows).toEqual([
       {
@@ -366,7 +414,7 @@ describe('candidatesFor: the pool filter, active only, the cool-down, exclusions
     expect(rows[0].attrs.channel).toHaveLength(2);
   });
 
-  test("the pool's filters apply; a shorter cool-down lets recent contacts back", async () => {
+  test("the pool's filters apply; a shorter cool-down lets recent invitees back", async () => {
     const rows = await candidatesFor(db, criteria({ language: 'es' }), { coolDownDays: 30, now });
     expect(rows.map((r) => r.id)).toEqual([ids.es, ids.recent, ids.inStudy]);
     const paused = await candidatesFor(db, criteria({ status: 'paused' }), {

@@ -461,6 +461,36 @@ export const en = {
       noOthers: 'There are no other times with seats at the moment. We may invite you again.',
     },
   },
+  // Study invitations (issue 7, part 4): the email asking a resident to take part.
+  invitation: {
+    subject: 'Invitation: a conversation about {{service311}}',
+    reminderSubject: 'Reminder: an invitation to a conversation about {{service311}}',
+    intro:
+      'The {{office}} of the City of {{city}} invites you to a small group conversation (a focus group) about {{service311}}. We want to learn from your experience.',
+    reminderIntro:
+      'A few days ago the {{office}} of the City of {{city}} invited you to a small group conversation (a focus group) about {{service311}}. We have not heard from you yet, so here is the invitation again.',
+    aboutTypes: 'The conversation is about these {{service311}} requests: {{types}}.',
+    aboutStages: 'We want to hear about {{stages}}.',
+    incentive: 'To thank you for your time, everyone who takes part receives {{incentive}}.',
+    sessions:
+      'The dates, times and places of the sessions are listed behind this link. Choose the one that suits you.',
+    button: 'See the sessions and choose one',
+    voluntary:
+      'Taking part is voluntary. If you do not answer or say no, nothing changes for you and you stay in the panel.',
+    manage:
+      'Our staff added you to the Civic Panel. To see or change your details, pause contact or leave the panel, use this link. It works for 30 days.',
+    manageButton: 'See or change my details',
+    stages: {
+      intake: 'reporting a problem or asking for a service',
+      fulfillment: 'how the City does the work',
+      communication: 'hearing back from the City',
+    },
+    incentives: {
+      gift_card: 'a {{amount}} gift card',
+      cash_card: 'a {{amount}} cash card',
+      other: '{{amount}}',
+    },
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -472,4 +472,34 @@ export const es: Catalogue = {
         'Por ahora no hay otros horarios con lugares. Es posible que le invitemos de nuevo.',
     },
   },
+  // Invitaciones a estudios (issue 7, parte 4).
+  invitation: {
+    subject: 'Invitación: una conversación sobre {{service311}}',
+    reminderSubject: 'Recordatorio: una invitación a una conversación sobre {{service311}}',
+    intro:
+      'La {{office}} de la Ciudad de {{city}} le invita a una conversación en grupo pequeño (un grupo de enfoque) sobre {{service311}}. Queremos aprender de su experiencia.',
+    reminderIntro:
+      'Hace unos días, la {{office}} de la Ciudad de {{city}} le invitó a una conversación en grupo pequeño (un grupo de enfoque) sobre {{service311}}. Todavía no tenemos su respuesta, así que le enviamos la invitación de nuevo.',
+    aboutTypes: 'La conversación trata de estas solicitudes a {{service311}}: {{types}}.',
+    aboutStages: 'Queremos saber sobre {{stages}}.',
+    incentive: 'Para agradecerle su tiempo, cada persona que participa recibe {{incentive}}.',
+    sessions:
+      'Las fechas, horas y lugares de las sesiones están en este enlace. Elija la que le convenga.',
+    button: 'Ver las sesiones y elegir una',
+    voluntary:
+      'Participar es voluntario. Si no responde o dice que no, nada cambia para usted y sigue en el panel.',
+    manage:
+      'Nuestro personal le inscribió en el Civic Panel. Para ver o cambiar sus datos, pausar el contacto o salir del panel, use este enlace. Funciona durante 30 días.',
+    manageButton: 'Ver o cambiar mis datos',
+    stages: {
+      intake: 'cómo se reporta un problema o se pide un servicio',
+      fulfillment: 'cómo la Ciudad hace el trabajo',
+      communication: 'cómo la Ciudad le informa después',
+    },
+    incentives: {
+      gift_card: 'una tarjeta de regalo de {{amount}}',
+      cash_card: 'una tarjeta de efectivo de {{amount}}',
+      other: '{{amount}}',
+    },
+  },
 };

@@ -451,4 +451,34 @@ export const ko: Catalogue = {
       noOthers: '현재 자리가 남은 다른 시간은 없습니다. 다시 초대해 드릴 수 있습니다.',
     },
   },
+  // 연구 초대 (issue 7, 4부).
+  invitation: {
+    subject: '초대: {{service311}}에 관한 대화',
+    reminderSubject: '다시 알림: {{service311}}에 관한 대화 초대',
+    intro:
+      '{{city}}시 {{office}}에서 {{service311}}에 관한 소그룹 대화(포커스 그룹)에 귀하를 초대합니다. 귀하의 경험에서 배우고 싶습니다.',
+    reminderIntro:
+      '며칠 전 {{city}}시 {{office}}에서 {{service311}}에 관한 소그룹 대화(포커스 그룹)에 귀하를 초대했습니다. 아직 답을 받지 못해 초대를 다시 보내 드립니다.',
+    aboutTypes: '이 대화는 다음 {{service311}} 요청에 관한 것입니다: {{types}}.',
+    aboutStages: '{{stages}}에 대해 듣고 싶습니다.',
+    incentive:
+      '시간을 내 주신 데 대한 감사의 표시로 참여하시는 모든 분께 다음을 드립니다: {{incentive}}.',
+    sessions: '세션 날짜, 시간, 장소는 이 링크에 있습니다. 편하신 세션을 고르십시오.',
+    button: '세션 보고 선택하기',
+    voluntary:
+      '참여는 자유입니다. 답하지 않거나 거절하셔도 귀하에게 달라지는 것은 없으며 패널에 그대로 남습니다.',
+    manage:
+      '저희 직원이 귀하를 Civic Panel에 등록했습니다. 정보를 보거나 바꾸고, 연락을 잠시 멈추거나 패널을 떠나려면 이 링크를 사용하십시오. 30일 동안 유효합니다.',
+    manageButton: '내 정보 보기 또는 바꾸기',
+    stages: {
+      intake: '문제를 신고하거나 서비스를 요청하는 과정',
+      fulfillment: '시가 일을 처리하는 과정',
+      communication: '시로부터 결과를 듣는 과정',
+    },
+    incentives: {
+      gift_card: '{{amount}} 상품권',
+      cash_card: '{{amount}} 현금 카드',
+      other: '{{amount}}',
+    },
+  },
 };

@@ -429,4 +429,32 @@ export const zhHant: Catalogue = {
       noOthers: '目前沒有其他仍有名額的時段。我們可能會再次邀請您。',
     },
   },
+  // 研究邀請（issue 7，第 4 部分）。
+  invitation: {
+    subject: '邀請：關於 {{service311}} 的座談',
+    reminderSubject: '提醒：關於 {{service311}} 的座談邀請',
+    intro:
+      '{{city}}市{{office}}邀請您參加一場關於 {{service311}} 的小組座談（焦點小組）。我們希望從您的經驗中學習。',
+    reminderIntro:
+      '幾天前，{{city}}市{{office}}邀請您參加一場關於 {{service311}} 的小組座談（焦點小組）。我們尚未收到您的回覆，因此再次寄上邀請。',
+    aboutTypes: '這次座談討論以下 {{service311}} 申請：{{types}}。',
+    aboutStages: '我們想了解{{stages}}。',
+    incentive: '為感謝您撥出時間，每位參加者都會收到{{incentive}}。',
+    sessions: '各場座談的日期、時間和地點都在此連結中。請選擇適合您的一場。',
+    button: '查看座談場次並選擇',
+    voluntary: '參加完全自願。如果您不回覆或拒絕，對您沒有任何影響，您仍會留在小組中。',
+    manage:
+      '我們的工作人員已將您加入 Civic Panel。如要查看或更改您的資料、暫停聯絡或退出小組，請使用此連結。連結有效期為 30 天。',
+    manageButton: '查看或更改我的資料',
+    stages: {
+      intake: '通報問題或申請服務的過程',
+      fulfillment: '市政府如何完成工作',
+      communication: '如何收到市政府的回覆',
+    },
+    incentives: {
+      gift_card: '一張 {{amount}} 的禮品卡',
+      cash_card: '一張 {{amount}} 的現金卡',
+      other: '{{amount}}',
+    },
+  },
 };

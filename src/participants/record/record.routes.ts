@@ -9,6 +9,7 @@ import { profileOptions, profileValues } from '../profile/profile.view';
 import { STATUS_LABELS, contactSchema, statusSchema } from './record.schema';
 import type { RecordService } from './record.service';
 import { displayName, profileFacts, staffLabels, staffOptions } from './record.view';
+import { OUTCOME_LABELS } from '../../studies/invitations/invitation.rules';
 
 export interface RecordRoutesDeps {
   records: RecordService;
@@ -41,6 +42,7 @@ export function recordRoutes(d: RecordRoutesDeps): Router {
       })),
       contacts: rec.contacts,
       registrations: rec.registrations,
+      invitations: rec.invitations.map((i) => ({ ...i, outcomeLabel: OUTCOME_LABELS[i.outcome] })),
       mail: rec.mail,
       labels: staffLabels,
       staffOpts: opts,

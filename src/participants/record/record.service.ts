@@ -7,6 +7,7 @@ import { ValidationError } from '../../errors';
 import { markActive } from '../activity';
 import type { ConsentService } from '../consent/consent.service';
 import type { DeletionService } from '../deletion.service';
+import { invitationsOfParticipant } from '../../studies/invitations/invitations.queries';
 import { registrationsOfParticipant } from '../../studies/registration/registrations.queries';
 import { choicesOf } from '../participants.queries';
 import type { ParticipantService } from '../participants.service';
@@ -58,15 +59,25 @@ export class RecordService {
       at: this.d.clock.now(),
     });
     if (participant.status === 'deleted')
-      return { participant, consent, choices: null, contacts: [], mail: [], registrations: [] };
-    const [choices, contacts, mail, registrations] = await Promise.all([
+      return {
+        participant,
+        consent,
+        choices: null,
+        contacts: [],
+        mail: [],
+        registrations: [],
+        invitations: [],
+      };
+    const [choices, contacts, mail, registrations, invitations] = await Promise.all([
       choicesOf(this.d.db, id),
       contactsOf(this.d.db, id),
       this.d.participants.d.mailer.listFor(this.d.db, id),
-      // The studies feature's one query for this page: their sessions and how each stands.
+      // The studies feature's queries for this page: their sessions and how each stands, and
+      // their invitations with how each came out.
       registrationsOfParticipant(this.d.db, id),
+      invitationsOfParticipant(this.d.db, id),
     ]);
-    return { participant, consent, choices, contacts, mail, registrations };
+    return { participant, consent, choices, contacts, mail, registrations, invitations };
   }
 
   async forEdit(id: number) {

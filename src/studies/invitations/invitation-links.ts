@@ -14,13 +14,16 @@ import { findInvitation } from './invitations.queries';
 export const INVITATION_LINK_TTL = 400 * DAY;
 const OPEN_STATUSES = new Set(['recruiting', 'running']);
 
-/** A new link to an invitation, stored inside the caller's transaction; returns its path. */
+/**
+ * A new link to an invitation, stored inside the caller's transaction; returns its path. `t`:
+ * a token made earlier, when the email carrying the link was composed before the transaction.
+ */
 export async function addInvitationLink(
   trx: Kysely<Database>,
   invitation: Pick<InvitationRow, 'id' | 'participant_id'>,
   now: Date,
+  t: { token: string; hash: string } = newToken(),
 ): Promise<string> {
-  const t = newToken();
   await insertLink(trx, {
     tokenHash: t.hash,
     purpose: 'study-invitation',

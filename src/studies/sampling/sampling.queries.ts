@@ -11,17 +11,20 @@ import type { AttrValue, Candidate, QuotaDimension } from './quota-draw';
  * sample builder and the Pool page never disagree), narrowed to those who may be invited now.
  */
 
-/** Not contacted in the last N days (the issue's default). */
+/** Not invited to any study in the last N days (the issue's default). */
 export const DEFAULT_COOL_DOWN_DAYS = 90;
 
 export interface CandidateExclusions {
   /**
-   * Cool-down: people contacted in the last N days are left out. For now "contacted" is
-   * `participants.last_contacted_at` (any staff contact or email); once invitations exist it
-   * should be "invited to any study", read from them.
+   * Cool-down: people invited to any study in the last N days (`invitations.invited_at`, by
+   * email or by phone) are left out. `participants.last_contacted_at` is not used: it is also
+   * set by the confirmation email of a sign-up and by every "get my link" email, so it would hide
+   * every newcomer for N days; sending an invitation sets it too, for the call list's filter.
    */
   coolDownDays: number;
   now: Date;
+  /** The study drawn for: people already invited to it, or registered for one of its sessions, are left out. */
+  studyId?: number;
   /** People already in this study (bound parameters: keep it to a study's size, not the pool's). */
   excludeIds?: readonly number[];
 }
@@ -47,14 +50,41 @@ export function candidateQueries(
 ) {
   const cutoff = new Date(exclusions.now.getTime() - exclusions.coolDownDays * DAY).toISOString();
   const excluded = exclusions.excludeIds ?? [];
+  const studyId = exclusions.studyId;
   // Most of the pool matches, so the filter reads rows in one pass (`poolWhere(…, false)`);
   // `status || ''` keeps the planner off the status index for the same reason.
   const matching = db
     .selectFrom('participants as p')
     .where(poolWhere(criteria, false))
     .where((eb) => eb(sql<string>`${eb.ref('p.status')} || ''`, '=', 'active'))
-    .where((eb) =>
-      eb.or([eb('p.last_contacted_at', 'is', null), eb('p.last_contacted_at', '<', cutoff)]),
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('invitations as i')
+            .select(sql.lit(1).as('one'))
+            .whereRef('i.participant_id', '=', 'p.id')
+            .where((w) =>
+              w.or([
+                w('i.invited_at', '>=', cutoff),
+                ...(studyId === undefined ? [] : [w('i.study_id', '=', studyId)]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .$if(studyId !== undefined, (q) =>
+      q.where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('registrations as r')
+              .innerJoin('study_sessions as ss', 'ss.id', 'r.session_id')
+              .select(sql.lit(1).as('one'))
+              .whereRef('r.participant_id', '=', 'p.id')
+              .where('ss.study_id', '=', studyId!)
+              .where('r.status', '!=', 'cancelled'),
+          ),
+        ),
+      ),
     )
     .$if(excluded.length > 0, (q) => q.where('p.id', 'not in', excluded));
   const people = matching.select([

@@ -9,12 +9,16 @@ import type { SessionService } from '../sessions/session.service';
 import { sessionSummary } from '../sessions/session.view';
 import type { StudiesService } from '../studies.service';
 import { STUDY_STATUS_LABELS } from '../study.rules';
+import { REMINDER_DAYS } from '../invitations/invitations.schema';
+import type { InvitationService } from '../invitations/invitations.service';
+import { countRows } from '../invitations/invitations.view';
 import { listQuerySchema, statusSchema, studySchema } from './study.schema';
 import { newStudyValues, statusFilter, studyFacts, studyOptions, studyValues } from './study.view';
 
 export interface StudyRoutesDeps {
   studies: StudiesService;
   sessions: SessionService;
+  invitations: InvitationService;
   ref: ReferenceData;
   cityTimeZone: string;
 }
@@ -66,18 +70,7 @@ export function studyRoutes(d: StudyRoutesDeps): Router {
     }),
   );
 
-  // The status buttons sit on this page: a refused step comes back to it.
-  const showPage: FormPage = async (req, res, { errors }) => {
-    const { study, lists } = await d.studies.get(idOf(req));
-    const names = await d.studies.staffNames();
-    const sessions = await d.sessions.ofStudy(study.id);
-    res.render('studies/show', {
-      study,
-      facts: studyFacts(study, lists, d.ref, names),
-      sessions: sessions.map((s) => sessionSummary(s, d.ref, names, d.cityTimeZone)),
-      errors,
-    });
-  };
+  const showPage = studyPage(d);
 
   r.get('/staff/studies/:id', ...organizer, showForm(showPage));
   r.get('/staff/studies/:id/edit', ...organizer, showForm(formPage('edit')));
@@ -102,4 +95,35 @@ export function studyRoutes(d: StudyRoutesDeps): Router {
   );
 
   return r;
+}
+
+/**
+ * The study page: facts, sessions, invitations (figures, the reminder form, the call list) and
+ * the status buttons. The status and reminder forms sit on it: their problems come back to it.
+ */
+export function studyPage(d: StudyRoutesDeps): FormPage {
+  return async (req, res, { values, errors }) => {
+    const { study, lists } = await d.studies.get(idOf(req));
+    const names = await d.studies.staffNames();
+    const sessions = await d.sessions.ofStudy(study.id);
+    const typed = typeof values?.days === 'string' ? values.days : String(REMINDER_DAYS.default);
+    const days =
+      /^\d{1,2}$/.test(typed) &&
+      Number(typed) >= REMINDER_DAYS.min &&
+      Number(typed) <= REMINDER_DAYS.max
+        ? Number(typed)
+        : REMINDER_DAYS.default;
+    const counts = await d.invitations.counts(study.id);
+    res.render('studies/show', {
+      study,
+      facts: studyFacts(study, lists, d.ref, names),
+      sessions: sessions.map((s) => sessionSummary(s, d.ref, names, d.cityTimeZone)),
+      invitations: {
+        counts,
+        rows: countRows(counts),
+        reminder: { days, typed, due: (await d.invitations.dueForReminder(study.id, days)).length },
+      },
+      errors,
+    });
+  };
 }
