@@ -9,13 +9,14 @@ export function dashboardRoutes(d: DashboardDeps): Router {
   const dashboard = new DashboardService(d);
 
   r.get('/staff', requireStaff, async (req, res) => {
-    const figures = await dashboard.figures((...roles) => hasRole(req, ...roles));
+    const figures = await dashboard.figures((...roles) => hasRole(req, ...roles), req.user!.id);
     const covered = tileHrefs(figures);
     const nav = res.locals.nav as { href: string; label: string }[];
     res.render('dashboard/home', {
       tiles: dashboardTiles(figures, d.cityTimeZone),
       upcoming: figures.upcoming && upcomingRows(figures, d.cityTimeZone, d.ref),
       upcomingDays: UPCOMING_DAYS,
+      upcomingMine: !hasRole(req, 'organizer'),
       otherPages: nav.filter((n) => n.href !== '/staff' && !covered.has(n.href)),
     });
   });

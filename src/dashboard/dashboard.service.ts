@@ -13,6 +13,7 @@ import {
   upcomingSessions,
   type UpcomingSession,
 } from '../studies/overview.queries';
+import { callsToMake } from '../studies/reminders/reminders.queries';
 
 /*
  * The figures on the staff home. Each one is asked of the feature that owns its table, with the
@@ -33,7 +34,10 @@ export const CALL_LIST_PATH = '/staff/participants/call-list';
 /** The staff home lists the sessions of the next two weeks. */
 export const UPCOMING_DAYS = 14;
 
+export const REMINDER_CALLS_PATH = '/staff/reminder-calls';
 export const studyPath = (id: number) => `/staff/studies/${id}`;
+export const rosterPath = (studyId: number, id: number) =>
+  `/staff/studies/${studyId}/sessions/${id}/roster`;
 export const sessionPath = (studyId: number, id: number) =>
   `/staff/studies/${studyId}/sessions/${id}`;
 
@@ -53,6 +57,8 @@ export interface Dashboard {
   todo?: {
     unanswered: (Figure & { study: string })[];
     waitlists: (Figure & { session: UpcomingSession })[];
+    /** Reminder and cancellation calls due (a facilitator: for the sessions they run). */
+    calls: Figure;
   };
 }
 
@@ -73,17 +79,28 @@ export class DashboardService {
     this.poolSchema = poolQuerySchema(d.ref);
   }
 
-  /** Only the figures whose pages this person may open (the roles their routes require). */
-  async figures(may: MayOpen): Promise<Dashboard> {
+  /**
+   * Only the figures whose pages this person may open (the roles their routes require). A
+   * facilitator (`staffId` given) sees the sessions they run and their reminder calls.
+   */
+  async figures(may: MayOpen, staffId: number): Promise<Dashboard> {
+    if (!may('organizer')) {
+      if (!may('facilitator')) return {};
+      const [upcoming, calls] = await Promise.all([
+        this.upcoming(staffId, rosterPath),
+        this.reminderCalls(staffId),
+      ]);
+      return { upcoming, todo: { unanswered: [], waitlists: [], calls } };
+    }
     // The pool, the call list and the Mail log all require organizer (admins pass every check).
-    if (!may('organizer')) return {};
-    const [pool, signUps, mail, callList, upcoming, unanswered] = await Promise.all([
+    const [pool, signUps, mail, callList, upcoming, unanswered, calls] = await Promise.all([
       this.pool(),
       this.signUps(),
       this.mail(),
       this.callList(),
-      this.upcoming(),
+      this.upcoming(null, sessionPath),
       unansweredInvitations(this.d.db),
+      this.reminderCalls(null),
     ]);
     const todo = {
       unanswered: unanswered.map((u) => ({
@@ -93,16 +110,26 @@ export class DashboardService {
       })),
       waitlists: upcoming
         .filter((s) => s.waitlisted > 0)
-        .map((s) => ({ count: s.waitlisted, href: s.href, session: s })),
+        .map((s) => ({ count: s.waitlisted, href: sessionPath(s.study_id, s.id), session: s })),
+      calls,
     };
     return { pool, signUps, mail, callList, upcoming, todo };
   }
 
-  private async upcoming(): Promise<Dashboard['upcoming'] & object> {
+  private async upcoming(
+    staffId: number | null,
+    href: (studyId: number, id: number) => string,
+  ): Promise<NonNullable<Dashboard['upcoming']>> {
     const now = this.d.clock.now();
     const to = new Date(now.getTime() + UPCOMING_DAYS * 86_400_000);
-    const rows = await upcomingSessions(this.d.db, now.toISOString(), to.toISOString());
-    return rows.map((s) => ({ ...s, href: sessionPath(s.study_id, s.id) }));
+    const rows = await upcomingSessions(this.d.db, now.toISOString(), to.toISOString(), staffId);
+    return rows.map((s) => ({ ...s, href: href(s.study_id, s.id) }));
+  }
+
+  /** Reminder calls due now: the count the calls page lists for this person. */
+  private async reminderCalls(facilitatorId: number | null): Promise<Figure> {
+    const rows = await callsToMake(this.d.db, this.d.clock.now().toISOString(), facilitatorId);
+    return { count: rows.length, href: REMINDER_CALLS_PATH };
   }
 
   /** A Pool filter given as its query string: its count by status and its link. */

@@ -73,15 +73,12 @@ export function dashboardTiles(d: Dashboard, cityTimeZone: string): Tile[] {
     });
   }
   if (d.todo) {
-    const { unanswered, waitlists } = d.todo;
+    const { unanswered, waitlists, calls } = d.todo;
     tiles.push({
       id: 'todo',
       heading: 'What needs doing',
-      lead:
-        unanswered.length + waitlists.length === 0
-          ? 'No unanswered invitations and no waitlists right now.'
-          : undefined,
       figures: [
+        figure(calls, 'reminder call to make', 'reminder calls to make'),
         ...unanswered.map((u) =>
           figure(u, `invitation not answered: ${u.study}`, `invitations not answered: ${u.study}`),
         ),
@@ -134,5 +131,6 @@ export function tileHrefs(d: Dashboard): Set<string> {
   if (d.pool) hrefs.add(d.pool.href);
   if (d.callList) hrefs.add(d.callList.waiting.href);
   if (d.mail) hrefs.add(d.mail.href);
+  if (d.todo) hrefs.add(d.todo.calls.href);
   return hrefs;
 }

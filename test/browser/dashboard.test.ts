@@ -44,7 +44,9 @@ describeInBrowser('the staff dashboard in the browser', () => {
       'Participant pool',
       'Sign-ups this week',
       'Call list',
+      'What needs doing',
       'Mail',
+      'Upcoming sessions',
       'Other pages',
     ]);
     // Each figure is one link whose name says what the number counts.
@@ -55,6 +57,7 @@ describeInBrowser('the staff dashboard in the browser', () => {
       '1 pending confirmation',
       '1 person waiting on the call list',
       '1 failed message',
+      '0 reminder calls to make',
     ])
       await expect(page.getByRole('link', { name, exact: true }).isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(page);

@@ -109,11 +109,31 @@ test('what needs doing links to the study and the session behind each figure', a
   expect(session.status).toBe(200);
 });
 
-test('a facilitator or analyst sees neither', async () => {
-  for (const role of ['facilitator', 'analyst'] as const) {
-    const agent = await signedIn(ctx, await createStaff(ctx, role));
-    const html = main((await agent.get('/staff')).text);
-    expect(html).not.toContain('id="upcoming"');
-    expect(html).not.toContain('What needs doing');
-  }
+test('a facilitator sees the sessions they run, each opening its roster; an analyst none', async () => {
+  const facilitator = await createStaff(ctx, 'facilitator');
+  const other = await signedIn(ctx, await createStaff(ctx, 'facilitator'));
+  await ctx.db
+    .insertInto('study_team')
+    .values({ study_id: studyId, staff_user_id: facilitator.id, role: 'facilitator' })
+    .execute();
+  await ctx.db
+    .updateTable('study_sessions')
+    .set({ facilitator_id: facilitator.id })
+    .where('id', '=', soon)
+    .execute();
+  const agent = await signedIn(ctx, facilitator);
+  const html = main((await agent.get('/staff')).text);
+  const table = html.slice(html.indexOf('id="upcoming"'));
+  expect(table).toContain('Your upcoming sessions');
+  const roster = `/staff/studies/${studyId}/sessions/${soon}/roster`;
+  expect(table).toContain(`href="${roster}"`);
+  expect((await agent.get(roster)).status).toBe(200);
+  expect(html).not.toContain('invitations not answered');
+  // Another facilitator: the table is there, empty.
+  const theirs = main((await other.get('/staff')).text);
+  expect(theirs).toContain('No sessions in the next 14 days.');
+  const analyst = await signedIn(ctx, await createStaff(ctx, 'analyst'));
+  const none = main((await analyst.get('/staff')).text);
+  expect(none).not.toContain('id="upcoming"');
+  expect(none).not.toContain('What needs doing');
 });

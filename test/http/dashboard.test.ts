@@ -151,6 +151,7 @@ describe('an organizer', () => {
       'sign-ups in the last 7 days': 5,
       'pending confirmations': 2,
       'people waiting on the call list': 3,
+      'reminder calls to make': 0,
       'failed messages': 3,
     });
     expect(html).toContain('since Wednesday, March 4');
@@ -184,7 +185,6 @@ describe('an organizer', () => {
     expect(linksIn(html, '>Other pages</h2>')).toEqual([
       '/staff/studies',
       '/staff/my-sessions',
-      '/staff/reminder-calls',
       '/staff/account/password',
     ]);
   });
@@ -192,10 +192,9 @@ describe('an organizer', () => {
 
 test('an admin sees the figures and the admin pages', async () => {
   const res = await agents.admin.get('/staff');
-  expect(Object.keys(figures(res.text))).toHaveLength(8);
+  expect(Object.keys(figures(res.text))).toHaveLength(9);
   expect(linksIn(res.text, '>Other pages</h2>')).toEqual([
     '/staff/studies',
-    '/staff/reminder-calls',
     '/staff/audit',
     '/staff/users',
     '/staff/consent',
@@ -205,17 +204,21 @@ test('an admin sees the figures and the admin pages', async () => {
 });
 
 test.each(['facilitator', 'analyst'] as const)(
-  'as %s: no figure, since they cannot open the pool, call list or Mail log',
+  'as %s: no pool, call list or Mail log figure; a facilitator sees their reminder calls',
   async (role) => {
     const res = await agents[role].get('/staff');
     expect(res.status).toBe(200);
-    expect(figures(res.text)).toEqual({});
+    expect(figures(res.text)).toEqual(
+      role === 'facilitator'
+        ? { 'reminder calls to make': { count: 0, href: '/staff/reminder-calls' } }
+        : {},
+    );
     expect(main(res.text)).not.toContain('Participant pool');
     expect(main(res.text)).not.toContain('pending');
     // A facilitator's pages beyond their account: the sessions they run and their reminder calls.
     expect(linksIn(res.text)).toEqual(
       role === 'facilitator'
-        ? ['/staff/my-sessions', '/staff/reminder-calls', '/staff/account/password']
+        ? ['/staff/reminder-calls', '/staff/my-sessions', '/staff/account/password']
         : ['/staff/account/password'],
     );
   },
