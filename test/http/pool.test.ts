@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { insertInvitations } from '../../src/studies/invitations/invitations.queries';
 import { buildTestApp, createStaff, signedIn, type TestContext } from '../support/app';
 import { addPerson } from '../support/db';
 
@@ -215,6 +216,44 @@ describe('the Pool page', () => {
     ['councilDistrict=1&status=deleted', ['D']],
   ])('%s', async (query, expected) => {
     expect(await sorted(query)).toEqual(expected);
+  });
+
+  test('last invited: the latest invitation to any study, or never invited', async () => {
+    const study = (title: string) =>
+      ctx.db
+        .insertInto('studies')
+        .values({
+          title,
+          purpose: 'Test',
+          target_participants: 8,
+          incentive_cents: 0,
+          incentive_kind: 'gift_card',
+          reminder_offsets: '[48,2]',
+          created_at: '2026-01-01T00:00:00.000Z',
+          updated_at: '2026-01-01T00:00:00.000Z',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const [s1, s2] = [await study('One'), await study('Two')];
+    const invite = (studyId: number, participantId: number, at: string) =>
+      insertInvitations(ctx.db, [
+        {
+          study_id: studyId,
+          participant_id: participantId,
+          draw_id: null,
+          channel: 'email',
+          invited_at: at,
+        },
+      ]);
+    // A: January, then March (latest: March). C: January only.
+    await invite(s1.id, who.A, '2026-01-20T18:00:00.000Z');
+    await invite(s2.id, who.A, '2026-03-10T18:00:00.000Z');
+    await invite(s1.id, who.C, '2026-01-20T18:00:00.000Z');
+    expect(await sorted('invitedFrom=2026-03-01')).toEqual(['A']);
+    expect(await sorted('invitedTo=2026-02-01')).toEqual(['C']);
+    expect(await sorted('neverInvited=yes')).toEqual(['B', 'E']);
+    // "Not invited since February": never invited, or last invited before then.
+    expect(await sorted('neverInvited=yes&invitedTo=2026-02-01')).toEqual(['B', 'C', 'E']);
   });
 
   test('the neighborhood council filter matches the council', async () => {

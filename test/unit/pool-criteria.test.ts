@@ -36,6 +36,9 @@ test('no query: no filter, newest first, page 1', () => {
     contactedFrom: undefined,
     contactedBefore: undefined,
     neverContacted: false,
+    invitedFrom: undefined,
+    invitedBefore: undefined,
+    neverInvited: false,
     attended: { min: undefined, max: undefined },
     noShows: { min: undefined, max: undefined },
     sort: { column: 'created', direction: 'desc' },
@@ -169,6 +172,14 @@ describe('dates are whole days in the city, as UTC bounds', () => {
     const c = criteria({ createdFrom: '2026-01-15', createdTo: '2026-01-15' });
     expect(c.createdFrom).toBe('2026-01-15T08:00:00.000Z');
     expect(c.createdBefore).toBe('2026-01-16T08:00:00.000Z');
+  });
+
+  test('last invited: the same whole days, and "never invited" a switch', () => {
+    const c = criteria({ invitedFrom: '2026-11-01', invitedTo: '2026-11-01', neverInvited: 'yes' });
+    expect(c.invitedFrom).toBe('2026-11-01T07:00:00.000Z');
+    expect(c.invitedBefore).toBe('2026-11-02T08:00:00.000Z');
+    expect(c.neverInvited).toBe(true);
+    expect(criteria({ neverInvited: 'no' }).neverInvited).toBe(false);
   });
 
   test('a day when clocks change is 23 hours long', () => {

@@ -84,6 +84,9 @@ function isUnfiltered(c: PoolCriteria): boolean {
     !c.contactedFrom &&
     !c.contactedBefore &&
     !c.neverContacted &&
+    !c.invitedFrom &&
+    !c.invitedBefore &&
+    !c.neverInvited &&
     c.attended.min === undefined &&
     c.attended.max === undefined &&
     c.noShows.min === undefined &&
@@ -197,6 +200,25 @@ export function poolWhere(c: PoolCriteria, useIndexes = true) {
         ]),
       );
     else and.push(...contacted);
+    // Last invited: the latest invitation to any study (the studies feature's invitations).
+    if (c.invitedFrom || c.invitedBefore || c.neverInvited) {
+      const ors: Expression<SqlBool>[] = [];
+      if (c.invitedFrom || c.invitedBefore) {
+        let last = eb
+          .selectFrom('invitations as i')
+          .select('i.participant_id')
+          .groupBy('i.participant_id');
+        if (c.invitedFrom) last = last.having((h) => h.fn.max('i.invited_at'), '>=', c.invitedFrom);
+        if (c.invitedBefore)
+          last = last.having((h) => h.fn.max('i.invited_at'), '<', c.invitedBefore);
+        ors.push(eb('p.id', 'in', last));
+      }
+      if (c.neverInvited)
+        ors.push(
+          eb('p.id', 'not in', eb.selectFrom('invitations as i').select('i.participant_id')),
+        );
+      and.push(eb.or(ors));
+    }
     and.push(...range(eb, col('sessions_attended'), c.attended));
     and.push(...range(eb, col('no_shows'), c.noShows));
     return eb.and(and);

@@ -121,6 +121,9 @@ export function poolQuerySchema(ref: ReferenceData) {
     contactedFrom: date,
     contactedTo: date,
     neverContacted: one(['yes']),
+    invitedFrom: date,
+    invitedTo: date,
+    neverInvited: one(['yes']),
     attendedMin: count,
     attendedMax: count,
     neverAttended: one(['yes']),
@@ -173,6 +176,10 @@ export interface PoolCriteria {
   contactedFrom?: string;
   contactedBefore?: string;
   neverContacted: boolean;
+  /** Last invited to a study (the latest invitation) in [invitedFrom, invitedBefore). */
+  invitedFrom?: string;
+  invitedBefore?: string;
+  neverInvited: boolean;
   attended: { min?: number; max?: number };
   noShows: { min?: number; max?: number };
   sort: { column: SortColumn; direction: SortDirection };
@@ -224,6 +231,9 @@ export function poolCriteria(f: PoolFilter, cityTimeZone: string): PoolCriteria 
     contactedFrom: dayStart(f.contactedFrom),
     contactedBefore: dayStart(f.contactedTo, 1),
     neverContacted: f.neverContacted === 'yes',
+    invitedFrom: dayStart(f.invitedFrom),
+    invitedBefore: dayStart(f.invitedTo, 1),
+    neverInvited: f.neverInvited === 'yes',
     // "Never attended" is at most 0 sessions, whatever the bounds typed beside it.
     attended:
       f.neverAttended === 'yes'
