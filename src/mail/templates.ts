@@ -81,6 +81,8 @@ export interface SessionNoticeData {
   videoUrl: string | null;
   /** The organizers' note (a cancellation), as they typed it. */
   note?: string | null;
+  /** Their registration page (/r/…), to cancel or switch. */
+  link?: string | null;
   /** The study's other sessions with seats (a cancellation). */
   others?: { when: string; mode: 'in_person' | 'online' | 'hybrid'; place: string | null }[];
 }

@@ -62,7 +62,13 @@ export function studiesServices(
     ...zone,
     registrations,
   });
-  const reminders = new ReminderService({ db: d.db, clock: d.clock, mailer: d.mailer, ...zone });
+  const reminders = new ReminderService({
+    db: d.db,
+    clock: d.clock,
+    mailer: d.mailer,
+    baseUrl: d.config.baseUrl,
+    ...zone,
+  });
   const cancellation = new SessionCancellation({ studies, sessions, mailer: d.mailer, ...zone });
   return { studies, sessions, registrations, resident, reminders, cancellation };
 }

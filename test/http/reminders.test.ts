@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { HOUR, MINUTE } from '../../src/clock';
 import { appJobs } from '../../src/jobs/jobs';
+import { findUsableLink } from '../../src/links/links.queries';
+import { hashToken } from '../../src/links/tokens';
 import { createLogger } from '../../src/logger';
 import { cityInputValue } from '../../src/studies/city-time';
 import { buildTestApp, createStaff, postForm, signedIn, type TestContext } from '../support/app';
@@ -126,6 +128,16 @@ test('reminders go out exactly once each, at 48 h and 2 h before, in the person‚
   expect(mail[0].text_body).toContain('Lugar: Central Library');
   expect(mail[0].text_body).toContain('La entrada no tiene escalones.');
   expect(mail[0].text_body).toContain('Transporte p√∫blico: Metro B and D Lines');
+  // A fresh link to their registration page (cancel or switch), stored with the claim.
+  const token = /\/r\/([A-Za-z0-9_-]{43})/.exec(mail[0].text_body)?.[1];
+  expect(token).toBeDefined();
+  const link = await findUsableLink(
+    ctx.db,
+    hashToken(token!),
+    ['study-invitation'],
+    ctx.clock.now(),
+  );
+  expect(link?.participant_id).toBe(ana);
 
   ctx.clock.set(new Date(start - 2 * HOUR - MINUTE));
   await job.run();

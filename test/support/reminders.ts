@@ -13,6 +13,7 @@ export function remindersOf(ctx: TestContext, mailer: Mailer = ctx.mailer) {
     clock: ctx.clock,
     mailer,
     cityTimeZone: ctx.config.cityTimeZone,
+    baseUrl: ctx.config.baseUrl,
   });
 }
 

@@ -33,6 +33,15 @@ describe.each(LOCALES)('session emails in %s', (lang) => {
         expect(mail.text).toContain('when-x');
         expect(mail.text).toContain('https://meet.example.com/x');
         expect(mail.html).toContain('Lot &lt;B&gt;');
+        // The link to cancel or switch, when there is one.
+        const withLink = await renderMail(template, lang, {
+          ...data,
+          link: 'https://x.test/r/abc',
+        });
+        expect(withLink.text).toContain('https://x.test/r/abc');
+        expect(withLink.html).toContain('href="https://x.test/r/abc"');
+        expect(withLink.text).not.toMatch(/register\.mail/);
+        expect(mail.text).not.toContain('/r/');
       } else {
         expect(mail.text).toContain('<script>alert(1)</script>'); // plain text is not HTML
         expect(mail.text).toContain('other-when');

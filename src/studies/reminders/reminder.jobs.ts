@@ -10,8 +10,12 @@ export function reminderJobs(d: {
   db: DB;
   clock: Clock;
   mailer: Mailer;
-  config: Pick<Config, 'cityTimeZone'>;
+  config: Pick<Config, 'cityTimeZone' | 'baseUrl'>;
 }): Job[] {
-  const reminders = new ReminderService({ ...d, cityTimeZone: d.config.cityTimeZone });
+  const reminders = new ReminderService({
+    ...d,
+    cityTimeZone: d.config.cityTimeZone,
+    baseUrl: d.config.baseUrl,
+  });
   return [{ name: 'session-reminders', everyMs: MINUTE, run: () => reminders.run() }];
 }

@@ -19,6 +19,9 @@ import {
   switchToCall,
   type DueReminder,
 } from './reminders.queries';
+import { newToken } from '../../links/tokens';
+import { addInvitationLink } from '../invitations/invitation-links';
+import { invitationOf } from '../invitations/invitations.queries';
 import { composeSessionMail } from './session-mail';
 
 export interface ReminderDeps {
@@ -26,6 +29,8 @@ export interface ReminderDeps {
   clock: Clock;
   mailer: Mailer;
   cityTimeZone: string;
+  /** For the /r/ link in each reminder (cancel or switch). */
+  baseUrl: string;
 }
 
 export type CallOutcome = 'called' | 'unreached';
@@ -139,8 +144,12 @@ export class ReminderService {
       await switchToCall(this.d.db, r.id);
       return false;
     }
+    // A fresh link to their registration page (cancel or switch), stored with the claim.
+    const invitation = await invitationOf(this.d.db, r.study_id, r.participant_id);
+    const token = invitation ? newToken() : null;
     const mail = await composeSessionMail(this.d.mailer, {
       template: 'session-reminder',
+      link: token && `${this.d.baseUrl}/r/${token.token}`,
       person: {
         id: r.participant_id,
         first_name: r.first_name,
@@ -154,6 +163,7 @@ export class ReminderService {
     return this.d.db.transaction().execute(async (trx) => {
       // Claimed by another runner, or the registration or session changed: nothing is written.
       if (!(await claimReminder(trx, r.id, this.now()))) return false;
+      if (invitation && token) await addInvitationLink(trx, invitation, this.d.clock.now(), token);
       await this.d.mailer.enqueue(trx, mail);
       return true;
     });

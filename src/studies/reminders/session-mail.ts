@@ -31,7 +31,7 @@ export function otherSessionLine(s: SessionForMail, lang: string, zone: string) 
 /**
  * Every email about a session a person registered for (reminder, cancellation) is composed
  * here, in their language, the date and time in the city's zone: so that what every such email
- * carries (later: the link to their registration page) is added in one place. The video link is
+ * carries (the link to their registration page) is added in one place. The video link is
  * given only with a confirmed seat (`seated`). Call it before the transaction; enqueue inside.
  */
 export function composeSessionMail(
@@ -44,6 +44,8 @@ export function composeSessionMail(
     zone: string;
     note?: string | null;
     others?: SessionForMail[];
+    /** Their registration page (/r/…), to cancel or switch. */
+    link?: string | null;
   },
 ): Promise<ComposedMail> {
   const { person: p, session: s, zone } = o;
@@ -65,6 +67,7 @@ export function composeSessionMail(
           },
     videoUrl: o.seated && s.mode !== 'in_person' ? s.video_url : null,
     note: o.note ?? null,
+    link: o.link ?? null,
     others: o.others?.map((x) => otherSessionLine(x, lang, zone)),
   };
   return mailer
