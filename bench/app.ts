@@ -13,6 +13,12 @@ const PASSWORD = 'bench password that is long enough';
 /** A signed-in staff member's browser, reduced to its cookie. */
 export interface BenchClient {
   get(path: string): Promise<{ status: number; body: string }>;
+  /** Submits a form as a browser would: the CSRF token read from `page`, then POST `action`. */
+  post(
+    page: string,
+    action: string,
+    form: Record<string, string | string[]>,
+  ): Promise<{ status: number; location: string }>;
 }
 
 export interface RunningApp {
@@ -20,6 +26,10 @@ export interface RunningApp {
   signIn(role: StaffRole): Promise<BenchClient>;
   close(): Promise<void>;
 }
+
+/** The CSRF token of a page's form. */
+export const csrfFrom = (html: string): string =>
+  /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 /** The whole app (createApp, every middleware) on a real HTTP server on 127.0.0.1. */
 export async function startApp(env: BenchEnv): Promise<RunningApp> {
@@ -59,7 +69,7 @@ export async function startApp(env: BenchEnv): Promise<RunningApp> {
     };
     const login = await fetch(`${baseUrl}/login`);
     keep(login);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())?.[1] ?? '';
+    const csrf = csrfFrom(await login.text());
     const res = await fetch(`${baseUrl}/login`, {
       method: 'POST',
       redirect: 'manual',
@@ -72,6 +82,20 @@ export async function startApp(env: BenchEnv): Promise<RunningApp> {
       async get(path) {
         const r = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
         return { status: r.status, body: await r.text() };
+      },
+      async post(page, action, form) {
+        const html = await (await fetch(`${baseUrl}${page}`, { headers: { cookie } })).text();
+        const body = new URLSearchParams({ _csrf: csrfFrom(html) });
+        for (const [k, v] of Object.entries(form))
+          for (const one of ([] as string[]).concat(v)) body.append(k, one);
+        const r = await fetch(`${baseUrl}${action}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+        });
+        await r.text();
+        return { status: r.status, location: r.headers.get('location') ?? '' };
       },
     };
   }

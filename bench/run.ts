@@ -2,6 +2,7 @@ import { closeDatabase } from '../src/db/database';
 import { openDataset } from './dataset';
 import type { Measurement } from './measurement';
 import { poolBench } from './pool.bench';
+import { registrationBench } from './registration.bench';
 import { sampleBench } from './sample.bench';
 
 /*
@@ -9,7 +10,7 @@ import { sampleBench } from './sample.bench';
  * (tmp/bench/, reused between runs). Add a measurement by writing bench/<name>.bench.ts and
  * listing it here. BENCH_PARTICIPANTS changes the size (default 100,000).
  */
-const MEASUREMENTS: Measurement[] = [poolBench, sampleBench];
+const MEASUREMENTS: Measurement[] = [poolBench, sampleBench, registrationBench];
 
 async function main(): Promise<void> {
   // As deployed: Express caches compiled views only in production.
