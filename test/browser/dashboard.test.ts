@@ -44,7 +44,9 @@ describeInBrowser('the staff dashboard in the browser', () => {
       'Participant pool',
       'Sign-ups this week',
       'Call list',
+      'What needs doing',
       'Mail',
+      'Upcoming sessions',
       'Other pages',
     ]);
     // Each figure is one link whose name says what the number counts.
