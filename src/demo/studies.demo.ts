@@ -8,6 +8,7 @@ import type { SeededRandom } from '../random';
 import type { ReferenceData } from '../reference/reference.queries';
 import type { StaffService } from '../staff/staff.service';
 import { parseCityTime } from '../studies/city-time';
+import { suits } from '../studies/registration/resident/resident.rules';
 import type { SessionInput } from '../studies/sessions/session.schema';
 import { queryStringOf, parseQueryString } from '../studies/sampling/draw';
 import { studiesFeature } from '../studies/studies.feature';
@@ -211,6 +212,8 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
   };
   const studyId = await s.studies.create(study, organizer);
   const sessions: { id: number; spec: SessionSpec; startsAt: number }[] = [];
+  const suitable = (p: Invitee, x: { spec: SessionSpec }) =>
+    suits(p, { language: x.spec.language, mode: x.spec.mode }, x.spec.interpretation);
   for (const ss of spec.sessions) {
     const startsAt = cityStart(d.end, ss.day, ss.time, zone);
     const input: SessionInput = {
@@ -245,7 +248,7 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
   // Invitations from a stored draw (by email, or onto the call list for people reached by phone).
   clock.set(new Date(clock.now().getTime() + 2 * HOUR));
   const query = parseQueryString(
-    queryStringOf({ size: '30', coolDownDays: '90', seed: spec.seed }),
+    queryStringOf({ size: '40', coolDownDays: '90', seed: spec.seed }),
   );
   const service311 = d.config.cityNames.service311;
   const form = s.drawer.validate(query, service311);
@@ -269,10 +272,11 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
   const start = -spec.startedDaysAgo;
   for (const p of people) {
     at(start + rnd.int(1, 7), rnd.int(9, 20) * HOUR);
-    const group = sessions.filter((x) => (x.spec.language === 'es') === (p.language === 'es'));
-    const session = rnd.pick(group);
+    // Only sessions in their language (or interpreted into it), in a format they can attend.
+    const group = sessions.filter((x) => suitable(p, x));
+    const session = group.length ? rnd.pick(group) : null;
     if (p.channel === 'email') {
-      if (!rnd.chance(0.6)) {
+      if (!session || !rnd.chance(0.6)) {
         unanswered.push(p);
         continue;
       }
@@ -289,7 +293,7 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
       ['no_answer', 2],
       [null, 1],
     ] as const);
-    if (outcome === 'reached')
+    if (outcome === 'reached' && session)
       await s.invitations.registerByPhone(
         studyId,
         p.id,
@@ -297,7 +301,13 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
         facilitator,
       );
     else {
-      if (outcome) await s.invitations.recordCall(studyId, p.id, outcome, facilitator);
+      if (outcome)
+        await s.invitations.recordCall(
+          studyId,
+          p.id,
+          outcome === 'reached' ? 'no_answer' : outcome,
+          facilitator,
+        );
       if (outcome !== 'declined') unanswered.push(p);
     }
   }
@@ -308,11 +318,13 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
   const onFull = await registrationsOfSession(db, full.id);
   const leaving = onFull.find((r) => r.status === 'confirmed');
   if (leaving) await s.registrations.cancel(full.id, leaving.id, null);
+  const late = unanswered.filter((p) => suitable(p, full));
   while (
-    unanswered.length &&
+    late.length &&
     (await registrationsOfSession(db, full.id)).filter((r) => r.status === 'waitlisted').length < 2
   ) {
-    const p = unanswered.shift()!;
+    const p = late.shift()!;
+    unanswered.splice(unanswered.indexOf(p), 1);
     await s.registrations.register(full.id, p.participant_id, {
       channel: p.channel === 'email' ? 'web' : 'phone',
       accommodations: null,
@@ -334,10 +346,14 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
     clock.set(new Date(x.startsAt + 10 * MINUTE));
     const viewer = { id: facilitator, role: 'facilitator' as const };
     const rs = await s.attendance.session(studyId, x.id, viewer);
-    for (const r of await regs())
-      if (r.status === 'confirmed')
-        await s.attendance.record(rs, r.id, rnd.chance(0.8) ? 'attended' : 'no_show', facilitator);
-    const walkIn = i === 0 ? unanswered.shift() : undefined;
+    // Most come; the second seat of each session is always a no-show, so every study has one.
+    const seated = (await regs()).filter((r) => r.status === 'confirmed');
+    for (const [j, r] of seated.entries()) {
+      const came = j !== 1 && (j === 0 || rnd.chance(0.8));
+      await s.attendance.record(rs, r.id, came ? 'attended' : 'no_show', facilitator);
+    }
+    const walkIn = i === 0 ? unanswered.find((p) => suitable(p, x)) : undefined;
+    if (walkIn) unanswered.splice(unanswered.indexOf(walkIn), 1);
     if (walkIn) await s.walkIns.fromPool(rs, walkIn.participant_id, facilitator);
 
     clock.set(new Date(x.startsAt + 2 * HOUR));
@@ -357,6 +373,8 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
         );
   }
 }
+
+type Invitee = Awaited<ReturnType<typeof invitees>>[number];
 
 /** The start of a session `day` days from `end`, at `time` in the city, as a UTC instant. */
 function cityStart(end: Date, day: number, time: string, zone: string): string {

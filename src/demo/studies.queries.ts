@@ -17,12 +17,19 @@ export async function studyIdByTitle(db: Kysely<Database>, title: string) {
   return row?.id ?? null;
 }
 
-/** A study's invitations in the order they were made, with the person's language. */
+/** A study's invitations in the order they were made, with what decides which sessions suit the person. */
 export function invitees(db: Kysely<Database>, studyId: number) {
   return db
     .selectFrom('invitations as i')
     .innerJoin('participants as p', 'p.id', 'i.participant_id')
-    .select(['i.id', 'i.participant_id', 'i.channel', 'p.language'])
+    .select([
+      'i.id',
+      'i.participant_id',
+      'i.channel',
+      'p.language',
+      'p.interpreter_language',
+      'p.format_preference',
+    ])
     .where('i.study_id', '=', studyId)
     .orderBy('i.id')
     .execute();
