@@ -193,10 +193,13 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
   });
   const organizer = d.organizerId;
   const facilitator = d.facilitatorId;
-  const at = (days: number, extra = 0) => clock.set(new Date(d.end.getTime() + days * DAY + extra));
+  // A moment on a day `days` from the end: `extra` after midnight in the city.
+  const midnight = DateTime.fromJSDate(d.end).setZone(zone).startOf('day');
+  const at = (days: number, extra: number) =>
+    clock.set(new Date(midnight.plus({ days }).toMillis() + extra));
 
   // The study, its sessions, recruiting.
-  at(-spec.startedDaysAgo);
+  at(-spec.startedDaysAgo, 9 * HOUR + 30 * MINUTE);
   const study: StudyInput = {
     title: spec.title,
     purpose: spec.purpose(d.config.cityNames.service311),
@@ -271,7 +274,7 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
   const unanswered: typeof people = [];
   const start = -spec.startedDaysAgo;
   for (const p of people) {
-    at(start + rnd.int(1, 7), rnd.int(9, 20) * HOUR);
+    at(start + rnd.int(1, 7), rnd.int(9 * 60, 20 * 60) * MINUTE);
     // Only sessions in their language (or interpreted into it), in a format they can attend.
     const group = sessions.filter((x) => suitable(p, x));
     const session = group.length ? rnd.pick(group) : null;
@@ -324,6 +327,7 @@ async function seedStudy(d: DemoStudiesDeps, spec: StudySpec): Promise<void> {
     (await registrationsOfSession(db, full.id)).filter((r) => r.status === 'waitlisted').length < 2
   ) {
     const p = late.shift()!;
+    clock.set(new Date(clock.now().getTime() + rnd.int(20, 200) * MINUTE));
     unanswered.splice(unanswered.indexOf(p), 1);
     await s.registrations.register(full.id, p.participant_id, {
       channel: p.channel === 'email' ? 'web' : 'phone',
