@@ -8,11 +8,12 @@ import { PROFILE_CODES, STAFF_SOURCES } from '../participants/profile/options';
 import { ParticipantService } from '../participants/participants.service';
 import type { Profile } from '../participants/profile/profile.schema';
 import { loadReference } from '../reference/reference.queries';
-import { updateParticipant } from '../participants/participants.queries';
+import { countParticipants, updateParticipant } from '../participants/participants.queries';
 import { findStaffByEmail } from '../staff/staff.queries';
 import { StaffService } from '../staff/staff.service';
 import { LA_ZIPS, NAMES } from './names';
 import { SeededRandom } from '../random';
+import { seedDemoStudies } from './studies.demo';
 
 export const DEMO_PASSWORD = 'civic panel demo password';
 
@@ -30,6 +31,8 @@ const LANGUAGE_WEIGHTS = [
 
 export interface DemoResult {
   participants: number;
+  /** The demo studies added by this run (a second run finds them there and adds none). */
+  studies: string[];
   staff: { email: string; role: string }[];
 }
 
@@ -40,7 +43,14 @@ export interface DemoResult {
  */
 export async function seedDemo(
   db: DB,
-  o: { count: number; seed: number; baseUrl: string; now?: Date; cityNames?: CityNames },
+  o: {
+    count: number;
+    seed: number;
+    baseUrl: string;
+    now?: Date;
+    cityNames?: CityNames;
+    cityTimeZone?: string;
+  },
 ): Promise<DemoResult> {
   const rnd = new SeededRandom(o.seed);
   const end = o.now ?? new Date();
@@ -77,6 +87,8 @@ export async function seedDemo(
     );
   }
 
+  // A second run (--force) numbers its people after the first run's: emails stay unique.
+  const offset = await countParticipants(db);
   const districts = ref.districts.map((d) => d.district);
   const counts = new Map<number, number>();
   await db.transaction().execute(async (trx) => {
@@ -99,7 +111,7 @@ export async function seedDemo(
       const profile: Profile = {
         firstName: first,
         lastName: rnd.chance(0.9) ? last : null,
-        email: hasEmail ? `${ascii(first)}.${ascii(last)}.${i}@example.com` : null,
+        email: hasEmail ? `${ascii(first)}.${ascii(last)}.${i + offset}@example.com` : null,
         phone: hasPhone
           ? `+1${rnd.pick(['213', '323', '310', '818', '747'])}555${String(rnd.int(0, 9999)).padStart(4, '0')}`
           : null,
@@ -162,19 +174,9 @@ export async function seedDemo(
         staffId: web ? null : rnd.pick(staffIds.slice(0, 2)),
         db: trx,
       });
-      const attended =
-        status === 'pending'
-          ? 0
-          : rnd.weighted([
-              [0, 6],
-              [1, 3],
-              [2, 1],
-            ] as const);
       await updateParticipant(trx, id, {
         status,
         confirmed_at: status === 'pending' ? null : clock.now().toISOString(),
-        sessions_attended: attended,
-        no_shows: attended === 0 && rnd.chance(0.1) ? 1 : 0,
         paused_until:
           status === 'paused'
             ? new Date(end.getTime() + rnd.int(10, 180) * DAY).toISOString()
@@ -187,7 +189,29 @@ export async function seedDemo(
       if (district !== null) counts.set(district, (counts.get(district) ?? 0) + 1);
     }
   });
-  return { participants: o.count, staff: staff.map(({ email, role }) => ({ email, role })) };
+  // The attendance history (sessions_attended, no_shows) comes only from these studies' check-ins.
+  const studies = await seedDemoStudies({
+    db,
+    clock,
+    rnd,
+    end,
+    mailer,
+    participants,
+    staff: staffService,
+    ref,
+    config: {
+      baseUrl: o.baseUrl,
+      cityNames,
+      cityTimeZone: o.cityTimeZone ?? 'America/Los_Angeles',
+    },
+    organizerId: staffIds[1],
+    facilitatorId: staffIds[2],
+  });
+  return {
+    participants: o.count,
+    studies,
+    staff: staff.map(({ email, role }) => ({ email, role })),
+  };
 }
 
 export function ascii(s: string): string {

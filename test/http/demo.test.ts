@@ -55,3 +55,95 @@ test('the demo panel covers every district and resident language, and is reprodu
     await Promise.all([a.destroy(), b.destroy(), c.destroy()]);
   }
 });
+
+test('the demo studies have past and future sessions, invitations, a waitlist, outcomes and incentives; reproducible; a second run adds none', async () => {
+  const a = await demoDb(311);
+  const b = await demoDb(311);
+  try {
+    const now = '2026-11-26T12:00:00.000Z';
+    const studies = await a.selectFrom('studies').select(['id', 'title']).orderBy('id').execute();
+    expect(studies.map((s) => s.title)).toEqual([
+      'Bulky Item pickup: intake',
+      'Graffiti removal: hearing back',
+    ]);
+    for (const st of studies) {
+      const sessions = await a
+        .selectFrom('study_sessions')
+        .selectAll()
+        .where('study_id', '=', st.id)
+        .execute();
+      expect(sessions.some((s) => s.starts_at < now)).toBe(true);
+      expect(sessions.some((s) => s.starts_at > now)).toBe(true);
+      expect(sessions.some((s) => s.language === 'es')).toBe(true);
+      const regs = await a
+        .selectFrom('registrations as r')
+        .innerJoin('study_sessions as s', 's.id', 'r.session_id')
+        .select(['r.session_id', 'r.status', 'r.late_cancellation', 'r.walk_in', 'r.outcome_from'])
+        .where('s.study_id', '=', st.id)
+        .execute();
+      const statuses = new Set(regs.map((r) => r.status));
+      for (const s of ['confirmed', 'waitlisted', 'attended', 'no_show', 'cancelled'])
+        expect(statuses).toContain(s);
+      expect(regs.some((r) => r.late_cancellation === 1)).toBe(true);
+      expect(regs.some((r) => r.walk_in === 1)).toBe(true);
+      for (const s of sessions) {
+        const seated = regs.filter(
+          (r) =>
+            r.session_id === s.id &&
+            (r.status === 'confirmed' ||
+              ((r.status === 'attended' || r.status === 'no_show') &&
+                r.outcome_from === 'confirmed' &&
+                r.walk_in === 0)),
+        );
+        expect(s.seats_taken).toBe(seated.length);
+        // No confirmed seat is left at a past session: no reminder of it can be due.
+        if (s.starts_at < now)
+          expect(regs.filter((r) => r.session_id === s.id && r.status === 'confirmed')).toEqual([]);
+      }
+      const channels = await a
+        .selectFrom('invitations')
+        .select('channel')
+        .distinct()
+        .where('study_id', '=', st.id)
+        .execute();
+      expect(channels.map((c) => c.channel).sort()).toEqual(['email', 'phone']);
+      expect(
+        await a.selectFrom('sample_draws').select('id').where('study_id', '=', st.id).execute(),
+      ).toHaveLength(1);
+    }
+    const incentives = await a.selectFrom('incentives').select('id').execute();
+    expect(incentives.length).toBeGreaterThan(0);
+    // The attendance history is the registrations' own.
+    const history = await a
+      .selectFrom('participants')
+      .select((eb) => [
+        eb.fn.sum<number>('sessions_attended').as('attended'),
+        eb.fn.sum<number>('no_shows').as('noShows'),
+      ])
+      .executeTakeFirstOrThrow();
+    const outcomes = await a
+      .selectFrom('registrations')
+      .select('status')
+      .where('status', 'in', ['attended', 'no_show'])
+      .execute();
+    expect(Number(history.attended)).toBe(outcomes.filter((o) => o.status === 'attended').length);
+    expect(Number(history.noShows)).toBe(outcomes.filter((o) => o.status === 'no_show').length);
+    const rows = (db: typeof a) =>
+      db
+        .selectFrom('registrations')
+        .select(['session_id', 'participant_id', 'status', 'channel', 'created_at'])
+        .orderBy('id')
+        .execute();
+    expect(await rows(b)).toEqual(await rows(a));
+    const again = await seedDemo(a, {
+      count: 5,
+      seed: 311,
+      baseUrl: 'http://localhost:3000',
+      now: new Date('2026-11-26T12:00:00Z'),
+    });
+    expect(again.studies).toEqual([]);
+    expect(await a.selectFrom('studies').select('id').execute()).toHaveLength(2);
+  } finally {
+    await Promise.all([a.destroy(), b.destroy()]);
+  }
+});
