@@ -6,13 +6,14 @@ import { insertInvitations } from '../src/studies/invitations/invitations.querie
 import { csrfFrom, startApp, type BenchClient } from './app';
 import type { BenchEnv } from './dataset';
 import type { Measurement } from './measurement';
-import { formatSummary, summarize, timed } from './stats';
+import { runLoad } from './load';
+import { formatSummary, summarize } from './stats';
 
 /**
  * Residents registering through their invitation links, as real HTTP requests to a listening
  * server (every middleware, the seat guard's transaction, both emails composed, the outbox):
  * each resident follows GET /r/:token (a session cookie), GET /r/i/:id (the CSRF token), then all
- * POST /r/i/:id at once with at most CONCURRENCY in flight. Figures: registrations per second,
+ * POST /r/i/:id at once with at most CONCURRENCY in flight, sent from a worker thread (bench/load.ts). Figures: registrations per second,
  * p50/p95/p99 of the POST, and the invariant (confirmed = seats, the rest waitlisted).
  *
  * Runs on a copy of the bench database (tmp/bench/registration.sqlite, made afresh each run), so
@@ -71,43 +72,24 @@ export const registrationBench: Measurement = {
         // Each picks a session in turn, "a seat, else the waitlist".
         const choice = (i: number) => `${sessions[i % SESSIONS]}-waitlist`;
 
-        const latencies: number[] = [];
-        const statuses = new Map<number, number>();
-        let next = 0;
-        const started = performance.now();
-        await Promise.all(
-          Array.from({ length: concurrency }, async () => {
-            while (next < residents.length) {
-              const i = next++;
-              const r = residents[i];
-              latencies.push(
-                await timed(async () => {
-                  const res = await fetch(`${app.baseUrl}${r.url}`, {
-                    method: 'POST',
-                    redirect: 'manual',
-                    headers: {
-                      cookie: r.cookie,
-                      'content-type': 'application/x-www-form-urlencoded',
-                    },
-                    body: new URLSearchParams({
-                      _csrf: r.token,
-                      session: choice(i),
-                      accommodations: '',
-                    }),
-                  });
-                  await res.text();
-                  statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-                }),
-              );
-            }
-          }),
-        );
-        const seconds = (performance.now() - started) / 1000;
+        const { latencies, statuses, seconds } = await runLoad({
+          baseUrl: app.baseUrl,
+          concurrency,
+          requests: residents.map((r, i) => ({
+            path: r.url,
+            cookie: r.cookie,
+            form: { _csrf: r.token, session: choice(i), accommodations: '' },
+          })),
+        });
 
         const s = summarize(latencies);
         console.log(`concurrency ${concurrency}:`);
         console.log(
-          `  ${PEOPLE} registrations in ${seconds.toFixed(2)} s → ${(PEOPLE / seconds).toFixed(1)} registrations/s; answers ${[...statuses].map(([k, v]) => `${k}×${v}`).join(', ')}`,
+          `  ${PEOPLE} registrations in ${seconds.toFixed(2)} s → ${(PEOPLE / seconds).toFixed(1)} registrations/s; answers ${Object.entries(
+            statuses,
+          )
+            .map(([k, v]) => `${k}×${v}`)
+            .join(', ')}`,
         );
         console.log(`  ${formatSummary('POST /r/i/:id', s)}`);
         console.log(`  ${await invariant(env, sessions)}`);

@@ -25,10 +25,26 @@ export interface SessionText {
   full: boolean;
 }
 
+/**
+ * Intl formatters by locale: building one costs far more than using it (pages list several
+ * sessions; each registration composes two emails), and a locale's formatter never changes.
+ */
+const languageNames = new Map<string, Intl.DisplayNames | null>();
+const dollarFormats = new Map<string, Intl.NumberFormat>();
+
 /** A language's name in the reader's language ("español", "韓文"). */
 export function languageName(code: string, lang: string): string {
+  let names = languageNames.get(lang);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([lang], { type: 'language' });
+    } catch {
+      names = null;
+    }
+    languageNames.set(lang, names);
+  }
   try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+    return names?.of(code) ?? code;
   } catch {
     return code;
   }
@@ -36,11 +52,16 @@ export function languageName(code: string, lang: string): string {
 
 /** Whole dollars in the reader's language ("$50", "50 US$"). */
 export function dollars(cents: number, lang: string): string {
-  return new Intl.NumberFormat(lang, {
-    style: 'currency',
-    currency: 'USD',
-    maximumFractionDigits: 0,
-  }).format(cents / 100);
+  let format = dollarFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, {
+      style: 'currency',
+      currency: 'USD',
+      maximumFractionDigits: 0,
+    });
+    dollarFormats.set(lang, format);
+  }
+  return format.format(cents / 100);
 }
 
 /** What a resident is told about a session: date and time in their language and the city's zone. */
