@@ -14,6 +14,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { loadReference } from './reference/reference.queries';
 import { StaffService } from './staff/staff.service';
 import { studiesFeature } from './studies/studies.feature';
+import { surveysFeature } from './surveys/surveys.feature';
 import { authRoutes } from './staff/auth.routes';
 import { accountRoutes } from './staff/account.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
@@ -117,6 +118,18 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       staff,
       mailer,
       participants: participants.participants,
+    }).router,
+  );
+  app.use(
+    surveysFeature({
+      db,
+      clock,
+      config,
+      ref,
+      mailer,
+      limits,
+      participants: participants.participants,
+      sessionSecret: secret,
     }).router,
   );
   app.use(auditRoutes({ db }));

@@ -241,9 +241,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('state', 'text', (c) =>
       c
         .notNull()
-        .check(
-          sql`state in ('answered', 'skipped', 'not_shown', 'prefer_not', 'not_selected')`,
-        ),
+        .check(sql`state in ('answered', 'skipped', 'not_shown', 'prefer_not', 'not_selected')`),
     )
     // An option code, a text, a date (YYYY-MM-DD), or a scale point as text.
     .addColumn('value', 'text')

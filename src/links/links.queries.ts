@@ -8,7 +8,8 @@ export type LinkPurpose =
   | 'participant-manage'
   | 'participant-email'
   | 'participant-stay'
-  | 'study-invitation';
+  | 'study-invitation'
+  | 'survey';
 
 export interface NewLink {
   tokenHash: string;

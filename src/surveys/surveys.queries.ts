@@ -4,6 +4,7 @@ import type {
   SurveyOptionRow,
   SurveyPageRow,
   SurveyQuestionRow,
+  SurveyRecipientRow,
   SurveyRow,
   SurveyVersionRow,
 } from '../db/schema';
@@ -23,6 +24,10 @@ const json = (t: unknown) => JSON.stringify(t ?? {});
 
 export async function findSurvey(db: Db, id: number): Promise<SurveyRow | undefined> {
   return db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRecipient(db: Db, id: number): Promise<SurveyRecipientRow | undefined> {
+  return db.selectFrom('survey_recipients').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The survey's newest version: the one the builder edits and new responses answer. */
@@ -284,4 +289,3 @@ export async function loadDefinition(db: Db, versionId: number): Promise<SurveyD
     })),
   };
 }
-

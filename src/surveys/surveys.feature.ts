@@ -1,0 +1,31 @@
+import { Router } from 'express';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { DB } from '../db/database';
+import type { Mailer } from '../mail/mailer';
+import type { ParticipantService } from '../participants/participants.service';
+import type { ReferenceData } from '../reference/reference.queries';
+import type { RateLimits } from '../web/rate-limit';
+
+export interface SurveysFeatureDeps {
+  db: DB;
+  clock: Clock;
+  config: Pick<Config, 'cityTimeZone' | 'baseUrl' | 'cityNames'>;
+  mailer: Mailer;
+  ref: ReferenceData;
+  participants: ParticipantService;
+  /** Per-IP limits counted in the database (open survey links are public). */
+  limits: RateLimits;
+  /** Signs what must not be forged (an open link's browser key). */
+  sessionSecret: string;
+}
+
+/**
+ * The surveys feature's pages: the builder (organizers), the respondent pages (`/s/…`), sending
+ * links and the responses (organizers). Each use case adds its router here, in match order.
+ */
+export function surveysFeature(d: SurveysFeatureDeps) {
+  void d;
+  const router = Router();
+  return { router };
+}
