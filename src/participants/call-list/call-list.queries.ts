@@ -71,13 +71,32 @@ function withDetails(q: ReturnType<typeof base>) {
         )
         .$castTo<number>()
         .as('needs_interpreter'),
-      eb
-        .selectFrom('participant_choices as c')
-        .select(sql<string>`group_concat(c.value, ',')`.as('v'))
-        .whereRef('c.participant_id', '=', 'p.id')
-        .where('c.field', '=', 'availability')
-        .as('availability'),
     ]);
+}
+
+/**
+ * Each row's availability as one comma-separated text, read in a second query: a string
+ * aggregate is not portable (`group_concat` on SQLite, `string_agg` on PostgreSQL).
+ */
+async function withAvailability(
+  db: Kysely<Database>,
+  rows: Omit<CallListRow, 'availability'>[],
+): Promise<CallListRow[]> {
+  const ids = rows.map((r) => r.id);
+  const choices = ids.length
+    ? await db
+        .selectFrom('participant_choices')
+        .select(['participant_id', 'value'])
+        .where('field', '=', 'availability')
+        .where('participant_id', 'in', ids)
+        .orderBy('participant_id')
+        .orderBy('value')
+        .execute()
+    : [];
+  const byPerson = new Map<number, string[]>();
+  for (const c of choices)
+    byPerson.set(c.participant_id, [...(byPerson.get(c.participant_id) ?? []), c.value]);
+  return rows.map((r) => ({ ...r, availability: byPerson.get(r.id)?.join(',') ?? null }));
 }
 
 export async function callListPage(
@@ -97,7 +116,7 @@ export async function callListPage(
       .execute(),
     countCallList(db, f, now),
   ]);
-  return { rows: rows as CallListRow[], total: count };
+  return { rows: await withAvailability(db, rows), total: count };
 }
 
 export async function countCallList(db: Kysely<Database>, f: CallListFilter, now: Date) {
@@ -119,10 +138,13 @@ export async function* callListBatches(
 ): AsyncGenerator<CallListRow> {
   let after = 0;
   for (;;) {
-    const rows = (await withDetails(base(db, f, now).where('p.id', '>', after))
-      .orderBy('p.id')
-      .limit(size)
-      .execute()) as CallListRow[];
+    const rows = await withAvailability(
+      db,
+      await withDetails(base(db, f, now).where('p.id', '>', after))
+        .orderBy('p.id')
+        .limit(size)
+        .execute(),
+    );
     yield* rows;
     if (rows.length < size) return;
     after = rows[rows.length - 1].id;
