@@ -49,7 +49,7 @@ export function noteSchema(ref: ReferenceData) {
       .unknown()
       .optional()
       .refine(
-        (v) => v === undefined || v === '' || (typeof v === 'string' && /^P\d{1,4}$/.test(v)),
+        (v) => v === undefined || v === '' || (typeof v === 'string' && /^P[1-9]\d{0,3}$/.test(v)),
         {
           error: 'Choose a participant from the list (P1, P2 …), or leave it blank',
         },
