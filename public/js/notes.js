@@ -1,6 +1,12 @@
 // The note form's enhancements (the form works without them): the note being written is kept in
 // this browser as a draft, so a crashed tab or a lost connection loses nothing; Ctrl+Enter saves.
 (function () {
+  // A delete button asks first (without JavaScript it deletes at once).
+  document.querySelectorAll('form[data-confirm]').forEach(function (f) {
+    f.addEventListener('submit', function (e) {
+      if (!window.confirm(f.getAttribute('data-confirm'))) e.preventDefault();
+    });
+  });
   var form = document.querySelector('form[data-draft-key]');
   if (!form) return;
   document.documentElement.classList.add('cp-js');

@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { ReferenceData } from '../reference/reference.queries';
 import { sessionHeading } from '../studies/attendance/attendance.view';
+import { isFrozen } from '../studies/study.rules';
 import { requireRole } from '../web/auth';
 import { flash } from '../web/flash';
 import { handleForm, inFieldOrder, showForm, type FormPage } from '../web/forms';
@@ -41,6 +42,7 @@ export function notesRoutes(d: NotesRoutesDeps): Router {
       s,
       base: base(req),
       heading: sessionHeading(s, d.ref, d.cityTimeZone),
+      frozen: isFrozen(s.study_status),
       opts: noteOptions(d.ref, themes, n),
     };
   };

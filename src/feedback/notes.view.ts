@@ -89,14 +89,19 @@ export function noteCards(notes: Note[], ref: ReferenceData, viewer: Viewer, zon
   return notes.map((n) => ({
     id: n.id,
     body: n.body,
+    // For the Edit and Delete buttons' names: which note they act on.
+    snippet: n.body.length > 40 ? `${n.body.slice(0, 40)}…` : n.body,
     quote: n.is_quote === 1,
     pseudonym: n.pseudonym,
+    // Each code with what it is, for screen readers (the tags show only the value).
     codes: [
-      service(n.service),
-      n.stage ? stageName(n.stage as Stage) : null,
-      n.driver ? DRIVER_LABELS[n.driver as NoteDriver] : null,
-      n.sentiment ? SENTIMENT_LABELS[n.sentiment as NoteSentiment] : null,
-    ].filter((c): c is string => c !== null),
+      { kind: 'Service', label: service(n.service) },
+      n.stage ? { kind: 'Stage', label: stageName(n.stage as Stage) } : null,
+      n.driver ? { kind: 'Driver', label: DRIVER_LABELS[n.driver as NoteDriver] } : null,
+      n.sentiment
+        ? { kind: 'Sentiment', label: SENTIMENT_LABELS[n.sentiment as NoteSentiment] }
+        : null,
+    ].filter((c) => c !== null),
     themes: n.themes.map((t) => (t.status === 'proposed' ? `${t.name} (proposed)` : t.name)),
     by: n.author_name ?? 'A former staff member',
     when: formatCityTime(n.created_at, zone),

@@ -142,7 +142,9 @@ describeInBrowser('coded notes of a focus-group session', () => {
     expect(first).toContain('Suggestion');
     expect(first).toContain('Themes: Confusing form (proposed)');
     const last = await notes.nth(2).textContent();
-    expect(last).toMatch(/Bulky item pickup\s*Intake\s*Ease\s*Pain point\s*Quote\s*P2/);
+    expect(last).toMatch(
+      /Service: Bulky item pickup\s*Stage: Intake\s*Driver: Ease\s*Sentiment: Pain point\s*Quote\s*Participant: P2/,
+    );
     await expectNoAxeViolations(page);
     await screenshot(page, 'notes-1280-three');
     await page.setViewportSize({ width: 375, height: 812 });

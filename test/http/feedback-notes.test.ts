@@ -422,3 +422,32 @@ test('the notes survive a restart: a new app on the same database file lists the
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an archived study’s notes are read, no longer written or deleted', async () => {
+  const agent = await signedIn(ctx, fac);
+  const id = savedId(await write(agent, mine, note({ body: 'Before the archive.' })));
+  await ctx.db
+    .updateTable('studies')
+    .set({ status: 'archived' })
+    .where('id', '=', studyId)
+    .execute();
+  try {
+    const page = await agent.get(notesUrl(mine));
+    expect(page.text).toContain('This study is archived');
+    expect(page.text).toContain('Before the archive.');
+    expect(page.text).not.toContain('Save note');
+    const before = await fingerprint(ctx.db);
+    const refused = await postForm(agent, notesUrl(mine), notesUrl(mine), note());
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('its notes can no longer change');
+    const kept = await postForm(agent, notesUrl(mine), notesUrl(mine, `/${id}/delete`), {});
+    expect(kept.status).toBe(400);
+    expect(await fingerprint(ctx.db)).toBe(before);
+  } finally {
+    await ctx.db
+      .updateTable('studies')
+      .set({ status: 'draft' })
+      .where('id', '=', studyId)
+      .execute();
+  }
+});
