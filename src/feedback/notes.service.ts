@@ -17,7 +17,7 @@ import {
   updateNote,
 } from './notes.queries';
 import { isPseudonymWithin, pseudonymLabels } from './pseudonym.rules';
-import { existingThemeIds } from './themes.queries';
+import { existingThemeIds, isForeignKeyViolation } from './themes.queries';
 import type { ThemeService } from './themes.service';
 
 export interface NotesDeps {
@@ -76,27 +76,35 @@ export class NotesService {
     await this.check(s, input);
     const now = this.d.clock.now();
     const at = now.toISOString();
-    return this.d.db.transaction().execute(async (trx) => {
-      const id = await insertNote(trx, {
-        session_id: s.id,
-        author_staff_id: viewer.id,
-        ...codes(input),
-        created_at: at,
-        updated_at: at,
-      });
-      await setNoteThemes(trx, id, await this.themeIds(trx, input, viewer, now));
-      return id;
-    });
+    return this.d.db
+      .transaction()
+      .execute(async (trx) => {
+        const themes = await this.themeIds(trx, input, viewer, now);
+        const id = await insertNote(trx, {
+          session_id: s.id,
+          author_staff_id: viewer.id,
+          ...codes(input),
+          created_at: at,
+          updated_at: at,
+        });
+        await setNoteThemes(trx, id, themes);
+        return id;
+      })
+      .catch(unlessThemeGone);
   }
 
   async update(s: RosterSession, noteId: number, input: NoteInput, viewer: Viewer) {
     await this.changeable(s, noteId, viewer);
     await this.check(s, input);
     const now = this.d.clock.now();
-    await this.d.db.transaction().execute(async (trx) => {
-      await updateNote(trx, noteId, { ...codes(input), updated_at: now.toISOString() });
-      await setNoteThemes(trx, noteId, await this.themeIds(trx, input, viewer, now));
-    });
+    await this.d.db
+      .transaction()
+      .execute(async (trx) => {
+        const themes = await this.themeIds(trx, input, viewer, now);
+        await updateNote(trx, noteId, { ...codes(input), updated_at: now.toISOString() });
+        await setNoteThemes(trx, noteId, themes);
+      })
+      .catch(unlessThemeGone);
   }
 
   /** Deletes a note; false when it was already gone. */
@@ -121,7 +129,7 @@ export class NotesService {
     });
   }
 
-  /** The rules the schema cannot see: an archived study, the roster's size, themes that exist. */
+  /** The rules the schema cannot see: an archived study, the roster's size. */
   private async check(s: RosterSession, input: NoteInput) {
     this.assertWritable(s, 'body');
     const errors: Record<string, string> = {};
@@ -132,9 +140,6 @@ export class NotesService {
           ? `Choose a participant between P1 and P${n}, or leave it blank`
           : 'No one is on this session’s roster yet: leave the participant blank';
     }
-    const known = await existingThemeIds(this.d.db, input.themes);
-    if (known.length !== input.themes.length)
-      errors.themes = 'A theme you ticked no longer exists (it may have been merged): tick again';
     if (Object.keys(errors).length) throw new ValidationError(errors);
   }
 
@@ -145,12 +150,30 @@ export class NotesService {
       });
   }
 
+  /**
+   * The note's themes, checked inside its transaction (a merge may have removed one since the
+   * page was shown), with the one it proposes.
+   */
   private async themeIds(trx: DB, input: NoteInput, viewer: Viewer, at: Date) {
+    const known = await existingThemeIds(trx, input.themes);
+    if (known.length !== input.themes.length) throw new ValidationError({ themes: THEME_GONE });
     const out = [...input.themes];
     if (input.newTheme)
       out.push(await this.d.themes.findOrPropose(trx, input.newTheme, viewer.id, at));
     return [...new Set(out)];
   }
+}
+
+const THEME_GONE = 'A theme you ticked no longer exists (it may have been merged): tick again';
+
+/**
+ * A theme merged away between the check and the insert (PostgreSQL's concurrent writers: the
+ * merge holds the theme's row, the tag's foreign key waits for it, then fails): the same
+ * message as the check's, not a 500.
+ */
+function unlessThemeGone(err: unknown): never {
+  if (isForeignKeyViolation(err)) throw new ValidationError({ themes: THEME_GONE });
+  throw err;
 }
 
 /** The stored columns of a note's text and codes. */

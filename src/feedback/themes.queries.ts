@@ -131,3 +131,17 @@ export async function referenceDrivers(db: Kysely<Database>): Promise<string[]> 
   const rows = await db.selectFrom('cx_questions').select('driver').execute();
   return rows.map((r) => r.driver);
 }
+
+/** A foreign key refused the row (SQLite's code, or PostgreSQL's SQLSTATE 23503). */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
+}
+
+/**
+ * Takes the row locks of these themes for the rest of the transaction (PostgreSQL: a note's tag
+ * of one waits; SQLite has one writer anyway), so a merge moves every tag that will exist.
+ */
+export async function holdThemes(db: Kysely<Database>, ids: number[], at: string) {
+  await db.updateTable('themes').set({ updated_at: at }).where('id', 'in', ids).execute();
+}

@@ -6,6 +6,7 @@ import { mergePlan, themeKey, themeName } from './theme.rules';
 import {
   approveTheme,
   deleteTheme,
+  holdThemes,
   insertTheme,
   notesTagged,
   renameTheme,
@@ -114,6 +115,8 @@ export class ThemeService {
       throw new ValidationError({ into: 'Choose a different theme to merge it into' });
     const now = this.d.clock.now();
     return this.d.db.transaction().execute(async (trx) => {
+      // First the row locks, then the reads: no tag of A can slip in between the copy and the delete.
+      await holdThemes(trx, [fromId, intoId], now.toISOString());
       const [from, into] = await Promise.all([themeById(trx, fromId), themeById(trx, intoId)]);
       if (!from) throw new ValidationError({ from: 'That theme no longer exists: choose another' });
       if (!into) throw new ValidationError({ into: 'That theme no longer exists: choose another' });

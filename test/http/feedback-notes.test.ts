@@ -399,6 +399,34 @@ describe('themes', () => {
   });
 });
 
+test('a theme merged away while a note was being written: the note is refused whole, its proposal too', async () => {
+  const adminAgent = await signedIn(ctx, admin);
+  await postForm(adminAgent, '/staff/themes', '/staff/themes', { name: 'Soon merged' });
+  await postForm(adminAgent, '/staff/themes', '/staff/themes', { name: 'Kept theme' });
+  const ids = Object.fromEntries(
+    (await ctx.db.selectFrom('themes').select(['id', 'name']).execute()).map((t) => [t.name, t.id]),
+  );
+  const agent = await signedIn(ctx, fac);
+  const page = await agent.get(notesUrl(mine));
+  expect(page.text).toContain('Soon merged');
+  await postForm(adminAgent, '/staff/themes', '/staff/themes/merge', {
+    from: String(ids['Soon merged']),
+    into: String(ids['Kept theme']),
+  });
+  const before = await fingerprint(ctx.db);
+  const res = await agent
+    .post(notesUrl(mine))
+    .type('form')
+    .send({
+      _csrf: csrfFrom(page.text),
+      ...note({ themes: [String(ids['Soon merged'])], newTheme: 'Brand new idea' }),
+    });
+  expect(res.status).toBe(400);
+  expect(res.text).toContain('A theme you ticked no longer exists');
+  expect(res.text).toContain('value="Brand new idea"');
+  expect(await fingerprint(ctx.db)).toBe(before);
+});
+
 test('the notes survive a restart: a new app on the same database file lists them', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-notes-'));
   const databasePath = path.join(dir, 'panel.sqlite');
