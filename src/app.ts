@@ -15,6 +15,7 @@ import { loadReference } from './reference/reference.queries';
 import { StaffService } from './staff/staff.service';
 import { studiesFeature } from './studies/studies.feature';
 import { surveysFeature } from './surveys/surveys.feature';
+import { feedbackFeature } from './feedback/feedback.feature';
 import { authRoutes } from './staff/auth.routes';
 import { accountRoutes } from './staff/account.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
@@ -109,16 +110,19 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   // Every feature router is mounted at / and spells its full paths (the route-role test reads them).
   app.use(homeRoutes());
   app.use(participants.router);
+  const studies = studiesFeature({
+    db,
+    clock,
+    config,
+    ref,
+    staff,
+    mailer,
+    participants: participants.participants,
+  });
+  app.use(studies.router);
+  const { attendance } = studies;
   app.use(
-    studiesFeature({
-      db,
-      clock,
-      config,
-      ref,
-      staff,
-      mailer,
-      participants: participants.participants,
-    }).router,
+    feedbackFeature({ db, clock, ref, cityTimeZone: config.cityTimeZone, attendance }).router,
   );
   app.use(
     surveysFeature({

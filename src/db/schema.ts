@@ -61,6 +61,9 @@ export interface Database {
   survey_recipients: SurveyRecipientsTable;
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
+  themes: ThemesTable;
+  session_notes: SessionNotesTable;
+  session_note_themes: SessionNoteThemesTable;
 }
 
 /** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
@@ -608,3 +611,48 @@ export interface SurveyAnswersTable {
   other_text: string | null;
 }
 export type SurveyAnswerRow = Selectable<SurveyAnswersTable>;
+export type ThemeStatus = 'active' | 'proposed';
+
+/** A theme notes are tagged with (src/feedback): curated by admins, proposed by the team. */
+export interface ThemesTable {
+  id: Generated<number>;
+  name: string;
+  /** The name trimmed, spaces collapsed, lower case: UNIQUE, so names differ case-insensitively. */
+  name_key: string;
+  status: ThemeStatus;
+  proposed_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export type ThemeRow = Selectable<ThemesTable>;
+
+export type NoteStage = 'intake' | 'fulfillment' | 'communication';
+export type NoteDriver =
+  'satisfaction' | 'confidence' | 'effectiveness' | 'ease' | 'efficiency' | 'equity' | 'employee';
+export type NoteSentiment = 'praise' | 'pain_point' | 'suggestion';
+
+/** One coded observation written at a session (src/feedback). */
+export interface SessionNotesTable {
+  id: Generated<number>;
+  session_id: number;
+  author_staff_id: number | null;
+  body: string;
+  /** A request type's name, or 'general' (311 in general). */
+  service: string;
+  stage: NoteStage | null;
+  driver: NoteDriver | null;
+  sentiment: NoteSentiment | null;
+  is_quote: number;
+  /** 'P1' … 'Pn' by the session's roster; never a name. */
+  pseudonym: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export type SessionNoteRow = Selectable<SessionNotesTable>;
+export type NewSessionNote = Insertable<SessionNotesTable>;
+export type SessionNoteChange = Updateable<SessionNotesTable>;
+
+export interface SessionNoteThemesTable {
+  note_id: number;
+  theme_id: number;
+}

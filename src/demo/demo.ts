@@ -13,6 +13,7 @@ import { findStaffByEmail } from '../staff/staff.queries';
 import { StaffService } from '../staff/staff.service';
 import { LA_ZIPS, NAMES } from './names';
 import { SeededRandom } from '../random';
+import { seedDemoNotes } from './notes.demo';
 import { seedDemoStudies } from './studies.demo';
 
 export const DEMO_PASSWORD = 'civic panel demo password';
@@ -33,6 +34,8 @@ export interface DemoResult {
   participants: number;
   /** The demo studies added by this run (a second run finds them there and adds none). */
   studies: string[];
+  /** Coded notes added to the demo studies' past sessions (none on a second run). */
+  notes: number;
   staff: { email: string; role: string }[];
 }
 
@@ -207,9 +210,20 @@ export async function seedDemo(
     organizerId: staffIds[1],
     facilitatorId: staffIds[2],
   });
+  // Coded notes of the past sessions, by their facilitator and note-taker.
+  const notes = await seedDemoNotes({
+    db,
+    clock,
+    rnd,
+    end,
+    cityTimeZone: o.cityTimeZone ?? 'America/Los_Angeles',
+    adminId: staffIds[0],
+    facilitatorId: staffIds[2],
+  });
   return {
     participants: o.count,
     studies,
+    notes,
     staff: staff.map(({ email, role }) => ({ email, role })),
   };
 }

@@ -44,3 +44,14 @@ export function registrationsOfSession(db: Kysely<Database>, sessionId: number) 
     .orderBy('id')
     .execute();
 }
+
+/** A study's sessions in start order, with who facilitates and takes notes. */
+export function sessionsOfStudy(db: Kysely<Database>, studyId: number) {
+  return db
+    .selectFrom('study_sessions')
+    .select(['id', 'starts_at', 'facilitator_id', 'note_taker_id'])
+    .where('study_id', '=', studyId)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
+}

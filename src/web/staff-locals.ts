@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
     label: 'Reminder calls',
     roles: ['admin', 'organizer', 'facilitator'],
   },
+  { href: '/staff/themes', label: 'Themes', roles: ['admin'] },
   { href: '/staff/mail', label: 'Mail log', roles: ['admin', 'organizer'] },
   { href: '/staff/audit', label: 'Audit log', roles: ['admin'] },
   { href: '/staff/users', label: 'Staff accounts', roles: ['admin'] },

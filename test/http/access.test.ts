@@ -138,6 +138,17 @@ const ACCESS: Record<string, Access> = {
   'POST /staff/studies/:id/sessions/:sessionId/walk-ins': 'session-team',
   'POST /staff/studies/:id/sessions/:sessionId/walk-ins/new': 'session-team',
   'POST /staff/studies/:id/sessions/:sessionId/incentives': 'session-team',
+  // Coded notes: a session's team (as the roster); themes are curated by admins.
+  'GET /staff/studies/:id/sessions/:sessionId/notes': 'session-team',
+  'POST /staff/studies/:id/sessions/:sessionId/notes': 'session-team',
+  'GET /staff/studies/:id/sessions/:sessionId/notes/:noteId/edit': 'session-team',
+  'POST /staff/studies/:id/sessions/:sessionId/notes/:noteId/edit': 'session-team',
+  'POST /staff/studies/:id/sessions/:sessionId/notes/:noteId/delete': 'session-team',
+  'GET /staff/themes': 'admin',
+  'POST /staff/themes': 'admin',
+  'POST /staff/themes/:themeId/rename': 'admin',
+  'POST /staff/themes/:themeId/approve': 'admin',
+  'POST /staff/themes/merge': 'admin',
   'GET /staff/studies/:id/incentives': 'organizer',
   'POST /staff/studies/:id/incentives/export': 'organizer',
   'GET /staff/studies/:id/sessions/:sessionId/cancel': 'organizer',
@@ -213,6 +224,8 @@ const concrete = (path: string) =>
     .replace(':id', '1')
     .replace(':sessionId', '1')
     .replace(':invitationId', '1')
+    .replace(':noteId', '1')
+    .replace(':themeId', '1')
     .replace(':token', 'x'.repeat(43));
 
 describe.each([...ROLES, 'resident' as const, 'anonymous' as const])('as %s', (role) => {

@@ -128,6 +128,40 @@ test('the demo studies have past and future sessions, invitations, a waitlist, o
       .execute();
     expect(Number(history.attended)).toBe(outcomes.filter((o) => o.status === 'attended').length);
     expect(Number(history.noShows)).toBe(outcomes.filter((o) => o.status === 'no_show').length);
+    // Coded notes on every past session (8–15 each), pseudonyms within its roster.
+    const notes = await a.selectFrom('session_notes').selectAll().orderBy('id').execute();
+    const past = await a
+      .selectFrom('study_sessions')
+      .select('id')
+      .where('starts_at', '<', now)
+      .execute();
+    expect(past.length).toBe(4);
+    for (const s of past) {
+      const own = notes.filter((n) => n.session_id === s.id);
+      expect(own.length).toBeGreaterThanOrEqual(8);
+      expect(own.length).toBeLessThanOrEqual(15);
+      const people = (
+        await a
+          .selectFrom('registrations')
+          .select('id')
+          .where('session_id', '=', s.id)
+          .where('status', 'in', ['confirmed', 'attended', 'no_show'])
+          .execute()
+      ).length;
+      for (const n of own)
+        if (n.pseudonym) expect(Number(n.pseudonym.slice(1))).toBeLessThanOrEqual(people);
+    }
+    for (const column of ['service', 'stage', 'driver', 'sentiment'] as const)
+      expect(new Set(notes.map((n) => n[column])).size).toBeGreaterThanOrEqual(3);
+    expect(notes.some((n) => n.is_quote === 1 && n.pseudonym)).toBe(true);
+    expect(notes.some((n) => n.service === 'general')).toBe(true);
+    const tagged = await a.selectFrom('session_note_themes').select('note_id').execute();
+    expect(tagged.length).toBeGreaterThan(5);
+    expect(
+      await a.selectFrom('session_notes').select(['body', 'pseudonym']).orderBy('id').execute(),
+    ).toEqual(
+      await b.selectFrom('session_notes').select(['body', 'pseudonym']).orderBy('id').execute(),
+    );
     const rows = (db: typeof a) =>
       db
         .selectFrom('registrations')
@@ -142,6 +176,7 @@ test('the demo studies have past and future sessions, invitations, a waitlist, o
       now: new Date('2026-11-26T12:00:00Z'),
     });
     expect(again.studies).toEqual([]);
+    expect(again.notes).toBe(0);
     expect(await a.selectFrom('studies').select('id').execute()).toHaveLength(2);
   } finally {
     await Promise.all([a.destroy(), b.destroy()]);

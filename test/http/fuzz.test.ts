@@ -79,6 +79,11 @@ const POSTS: Record<string, Outcome> = {
   '/staff/studies/:id/invitations/reminders': 'summary',
   '/staff/studies/:id/call-list/:invitationId/outcome': 'summary',
   '/staff/studies/:id/call-list/:invitationId/register': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/notes': 'summary',
+  '/staff/studies/:id/sessions/:sessionId/notes/:noteId/edit': 'summary',
+  '/staff/themes': 'summary',
+  '/staff/themes/:themeId/rename': 'summary',
+  '/staff/themes/merge': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -95,6 +100,10 @@ const POSTS: Record<string, Outcome> = {
   '/staff/mail/:id/retry': { redirect: '/staff/mail/:id' },
   '/r/i/:id/decline': { redirect: '/r/i/:id' },
   '/r/i/:id/cancel': { redirect: '/r/i/:id' },
+  '/staff/studies/:id/sessions/:sessionId/notes/:noteId/delete': {
+    redirect: '/staff/studies/:id/sessions/:sessionId/notes',
+  },
+  '/staff/themes/:themeId/approve': { redirect: '/staff/themes' },
   // A fixed choice missing: the question is asked again.
   '/me/consent': { redirect: '/me/consent' },
   '/staff/participants/:id/delete': { redirect: '/staff/participants/:id/delete' },
@@ -150,6 +159,8 @@ let ids: Record<string, number>;
 let sessionId: number;
 let studyId: number;
 let invitationId: number;
+let noteId: number;
+let themeId: number;
 let fresh = 0;
 /** A resident registered through their invitation link, and the invitation's id. */
 let invited: { agent: Agent; invitation: number };
@@ -192,6 +203,8 @@ beforeAll(async () => {
     },
   ]);
   invitationId = invitation.id;
+  themeId = await proposedTheme('Waiting times');
+  noteId = await addNote();
   // By path prefix (the longest that matches wins): the row each `:id` route is given.
   ids = {
     '/staff/participants/imports/': Number(committed.headers.location.split('/').pop()),
@@ -215,6 +228,29 @@ const stored = () =>
     (table, row) =>
       (table === 'audit_log' && row.action === 'participant.view') || table === 'login_failures',
   );
+
+/** A proposed theme (through a note that proposes it); returns its id. */
+async function proposedTheme(name: string): Promise<number> {
+  await addNote({ newTheme: name });
+  const row = await ctx.db
+    .selectFrom('themes')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A coded note on the study's session, written by the admin; returns its id. */
+async function addNote(over: Record<string, string> = {}): Promise<number> {
+  const notes = `/staff/studies/${studyId}/sessions/${sessionId}/notes`;
+  const res = await postForm(admin, notes, notes, {
+    service: 'general',
+    body: 'The app asked for things I did not know.',
+    ...over,
+  });
+  if (res.status !== 303) throw new Error(`note not saved: ${res.status}`);
+  return Number(/saved=(\d+)/.exec(res.headers.location)![1]);
+}
 
 /** A resident who followed their invitation link and took a seat at the study's session. */
 async function registeredResident(email: string) {
@@ -256,6 +292,8 @@ function concrete(path: string, own: Record<string, number> = {}): string {
   const out = filled
     .replace(':sessionId', String(sessionId))
     .replace(':invitationId', String(invitationId))
+    .replace(':noteId', String(own.noteId ?? noteId))
+    .replace(':themeId', String(themeId))
     .replace(':token', 'x'.repeat(43));
   if (out.includes(':')) throw new Error(`no row for ${path}: add its prefix to ids`);
   return out;
@@ -322,6 +360,13 @@ async function sessionFor(path: string): Promise<{ agent: Agent; tokenPage: stri
         url: concrete(path, { '/r/i/': own.invitation }),
       };
     }
+    case '/staff/studies/:id/sessions/:sessionId/notes/:noteId/delete':
+      // Deleting ends the note: a new one each time.
+      return {
+        agent: admin,
+        tokenPage: '/staff',
+        url: concrete(path, { noteId: await addNote() }),
+      };
     case '/staff/participants/import/:id/cancel': {
       const own = { '/staff/participants/import/': await upload('First name\nCy\n') };
       return { agent: admin, tokenPage: '/staff', url: concrete(path, own) };
@@ -349,7 +394,9 @@ function problem(res: request.Response, expected: Outcome, url: string): string 
     return `${got}, summary heading ${JSON.stringify(heading)}`;
   }
   if ('redirect' in expected) {
-    const where = expected.redirect.replace(':id', /\/(\d+)(\/|$)/.exec(url)?.[1] ?? ':id');
+    const where = expected.redirect
+      .replace(':id', /\/(\d+)(\/|$)/.exec(url)?.[1] ?? ':id')
+      .replace(':sessionId', String(sessionId));
     return res.status === 303 && res.headers.location === where
       ? ''
       : `${got}, wanted 303 → ${where}`;

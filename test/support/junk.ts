@@ -48,6 +48,8 @@ const TEXT_FIELDS = [
   'address',
   'parking',
   'transit',
+  'body',
+  'newTheme',
 ];
 
 const CODE_FIELDS = [
@@ -98,6 +100,15 @@ const CODE_FIELDS = [
   'facilitatorId',
   'noteTakerId',
   'reminderId',
+  'service',
+  'stage',
+  'driver',
+  'sentiment',
+  'pseudonym',
+  'isQuote',
+  'themes',
+  'from',
+  'into',
 ];
 
 /** The junk body number `seed`: every field above, each seed a different mix. */

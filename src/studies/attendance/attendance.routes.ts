@@ -77,6 +77,7 @@ export function attendanceRoutes(d: AttendanceRoutesDeps): Router {
     const item = (s: (typeof upcoming)[number]) => ({
       ...sessionHeading(s, d.ref, zone),
       href: `/staff/studies/${s.study_id}/sessions/${s.id}/roster`,
+      notesHref: `/staff/studies/${s.study_id}/sessions/${s.id}/notes`,
       title: s.study_title,
       role: s.facilitator_id === req.user!.id ? 'Facilitator' : 'Note-taker',
       seats: `${s.seats_taken} of ${s.capacity}`,

@@ -1,3 +1,4 @@
+import { pseudonymLabels } from '../../feedback/pseudonym.rules';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { formatCityTime } from '../city-time';
 import { METHOD_LABELS, dollars, owedCents } from '../incentives/incentives.rules';
@@ -45,6 +46,8 @@ export function rosterView(s: RosterSession, rows: Row[], ref: ReferenceData) {
   const lang = languageName(ref);
   const expected = rows.filter((r) => r.status === 'confirmed' || r.status === 'attended');
   const count = (f: (r: Row) => boolean) => rows.filter(f).length;
+  // The P-numbers notes use for people (src/feedback): the facilitator maps them here.
+  const pseudonyms = pseudonymLabels(rows);
   return {
     counts: {
       expected: count((r) => r.status === 'confirmed'),
@@ -76,6 +79,7 @@ export function rosterView(s: RosterSession, rows: Row[], ref: ReferenceData) {
         id: r.id,
         participantId: r.participant_id,
         name: rosterName({ ...r, status: r.person_status }),
+        pseudonym: pseudonyms.get(r.id) ?? null,
         language: lang(r.language),
         needs: needs.join(', '),
         accommodations: r.accommodations,
