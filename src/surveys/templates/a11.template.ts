@@ -13,6 +13,25 @@ export interface CxQuestion {
   statement: string;
 }
 
+/** The order OMB A-11 §280 lists the drivers in; a driver it does not name comes after them. */
+export const A11_ORDER = [
+  'satisfaction',
+  'confidence',
+  'effectiveness',
+  'ease',
+  'efficiency',
+  'equity',
+  'employee',
+];
+
+/** The reference rows in the A-11 order (the table itself has none). */
+export function inA11Order<T extends { driver: string }>(rows: T[]): T[] {
+  const rank = (d: string) => (A11_ORDER.includes(d) ? A11_ORDER.indexOf(d) : A11_ORDER.length);
+  return [...rows].sort(
+    (a, b) => rank(a.driver) - rank(b.driver) || a.driver.localeCompare(b.driver),
+  );
+}
+
 export const STAGES = ['intake', 'fulfillment', 'communication'] as const;
 export type Stage = (typeof STAGES)[number];
 /** The service of the shared vocabulary for "311 in general". */
