@@ -53,6 +53,7 @@ async function main(): Promise<number> {
       `Added ${result.participants} demo participants to ${config.databasePath} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );
     for (const title of result.studies) console.log(`Added the demo study "${title}".`);
+    for (const title of result.surveys) console.log(`Added the demo survey "${title}".`);
     console.log(`Demo staff accounts (password: "${DEMO_PASSWORD}"):`);
     for (const s of result.staff) console.log(`  ${s.role.padEnd(12)} ${s.email}`);
     return 0;

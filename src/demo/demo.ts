@@ -14,6 +14,7 @@ import { StaffService } from '../staff/staff.service';
 import { LA_ZIPS, NAMES } from './names';
 import { SeededRandom } from '../random';
 import { seedDemoStudies } from './studies.demo';
+import { seedDemoSurveys } from './surveys.demo';
 
 export const DEMO_PASSWORD = 'civic panel demo password';
 
@@ -33,6 +34,8 @@ export interface DemoResult {
   participants: number;
   /** The demo studies added by this run (a second run finds them there and adds none). */
   studies: string[];
+  /** The demo surveys added by this run, with their responses (a second run adds none). */
+  surveys: string[];
   staff: { email: string; role: string }[];
 }
 
@@ -207,9 +210,20 @@ export async function seedDemo(
     organizerId: staffIds[1],
     facilitatorId: staffIds[2],
   });
+  const surveys = await seedDemoSurveys({
+    db,
+    clock,
+    rnd,
+    end,
+    ref,
+    cityNames,
+    organizerId: staffIds[1],
+    facilitatorId: staffIds[2],
+  });
   return {
     participants: o.count,
     studies,
+    surveys,
     staff: staff.map(({ email, role }) => ({ email, role })),
   };
 }
