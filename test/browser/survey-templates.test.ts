@@ -55,7 +55,9 @@ describeInBrowser('survey templates in the browser', () => {
 
     // The error summary's link takes the keyboard to the field.
     await page.getByRole('link', { name: 'Choose the service the survey is about' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('service');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe(
+      'service',
+    );
 
     await page.getByLabel('Title').fill('Bulky Items: intake CX');
     await page.getByLabel('Service the survey is about').selectOption('Bulky Items');
