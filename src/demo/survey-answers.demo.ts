@@ -1,7 +1,15 @@
 import { CHANNELS } from '../participants/profile/options';
 import type { SeededRandom } from '../random';
 import type { ReferenceData } from '../reference/reference.queries';
-import { PREFER_NOT } from '../surveys/model/answers';
+import {
+  PREFER_NOT,
+  completeResponse,
+  readPage,
+  seenFrom,
+  type AnswerInput,
+} from '../surveys/model/answers';
+import { conditionHolds } from '../surveys/model/conditions';
+import type { SurveyDefinition } from '../surveys/model/definition';
 import { districtCode, languageCode, requestTypeCode } from '../surveys/templates/screener.codes';
 import {
   ACCESS_PROBLEM,
@@ -208,4 +216,29 @@ export function postSessionBody(rnd: SeededRandom, language: string): Body {
     body.q_recommend = String(rnd.weighted(weights.map((w, i) => [i, w] as const)));
   }
   return body;
+}
+
+/**
+ * A response's rows through the pure model: each page read from the body in turn (pages a
+ * condition hides are passed by, as the respondent pages do); stopped after `stoppedAfter`
+ * pages, or completed for submission.
+ */
+export function answersOf(
+  def: Pick<SurveyDefinition, 'pages'>,
+  body: Body,
+  stoppedAfter: number | null,
+): AnswerInput[] {
+  const stored: AnswerInput[] = [];
+  for (const page of def.pages.slice(0, stoppedAfter ?? def.pages.length)) {
+    const seen = seenFrom(def, stored);
+    if (!conditionHolds(page.condition, seen)) continue;
+    const read = readPage(page, body, seen);
+    if (Object.keys(read.errors).length)
+      throw new Error(`The demo answers were refused: ${JSON.stringify(read.errors)}`);
+    stored.push(...read.answers);
+  }
+  if (stoppedAfter !== null) return stored;
+  const done = completeResponse(def, stored);
+  if (done.missingOnPage !== null) throw new Error('A demo response misses a required answer');
+  return done.answers;
 }

@@ -4,8 +4,7 @@ import type { DB } from '../db/database';
 import type { SurveyResponsesTable } from '../db/schema';
 import type { SeededRandom } from '../random';
 import type { ReferenceData } from '../reference/reference.queries';
-import { completeResponse, readPage, seenFrom, type AnswerInput } from '../surveys/model/answers';
-import { conditionHolds } from '../surveys/model/conditions';
+import type { AnswerInput } from '../surveys/model/answers';
 import type { SurveyDefinition } from '../surveys/model/definition';
 import { latestVersion, loadDefinition } from '../surveys/surveys.queries';
 import { districtOf } from '../surveys/templates/screener.codes';
@@ -14,10 +13,10 @@ import type { TemplateInput } from '../surveys/templates/templates.schema';
 import { TemplatesService } from '../surveys/templates/templates.service';
 import {
   a11Body,
+  answersOf,
   postSessionBody,
   screenerBody,
   strangerFacts,
-  type Body,
 } from './survey-answers.demo';
 import { studyIdByTitle } from './studies.queries';
 import {
@@ -87,31 +86,6 @@ interface Planned {
 
 const LANGUAGES: readonly string[] = TEMPLATE_LANGUAGES;
 const languageFor = (own: string) => (LANGUAGES.includes(own) ? own : 'en');
-
-/**
- * A response's rows through the pure model: each page read from the body in turn (pages a
- * condition hides are passed by, as the respondent pages do); stopped after `stoppedAfter`
- * pages, or completed for submission.
- */
-export function answersOf(
-  def: Pick<SurveyDefinition, 'pages'>,
-  body: Body,
-  stoppedAfter: number | null,
-): AnswerInput[] {
-  const stored: AnswerInput[] = [];
-  for (const page of def.pages.slice(0, stoppedAfter ?? def.pages.length)) {
-    const seen = seenFrom(def, stored);
-    if (!conditionHolds(page.condition, seen)) continue;
-    const read = readPage(page, body, seen);
-    if (Object.keys(read.errors).length)
-      throw new Error(`The demo answers were refused: ${JSON.stringify(read.errors)}`);
-    stored.push(...read.answers);
-  }
-  if (stoppedAfter !== null) return stored;
-  const done = completeResponse(def, stored);
-  if (done.missingOnPage !== null) throw new Error('A demo response misses a required answer');
-  return done.answers;
-}
 
 export async function seedDemoSurveys(d: DemoSurveysDeps): Promise<string[]> {
   const { db, clock, rnd, end } = d;
