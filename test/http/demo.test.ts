@@ -7,6 +7,9 @@ import { conditionHolds } from '../../src/surveys/model/conditions';
 import type { SurveyDefinition } from '../../src/surveys/model/definition';
 import { latestVersion, loadDefinition } from '../../src/surveys/surveys.queries';
 
+// Each test builds up to three demo databases (a few seconds each, more on a busy machine).
+jest.setTimeout(120_000);
+
 async function demoDb(seed: number) {
   const { db } = openDatabase(':memory:');
   await prepareDatabase(db, testConfig());
