@@ -54,6 +54,7 @@ async function main(): Promise<number> {
     );
     for (const title of result.studies) console.log(`Added the demo study "${title}".`);
     if (result.notes) console.log(`Added ${result.notes} coded notes to the past demo sessions.`);
+    for (const title of result.surveys) console.log(`Added the demo survey "${title}".`);
     console.log(`Demo staff accounts (password: "${DEMO_PASSWORD}"):`);
     for (const s of result.staff) console.log(`  ${s.role.padEnd(12)} ${s.email}`);
     return 0;

@@ -15,6 +15,7 @@ import { LA_ZIPS, NAMES } from './names';
 import { SeededRandom } from '../random';
 import { seedDemoNotes } from './notes.demo';
 import { seedDemoStudies } from './studies.demo';
+import { seedDemoSurveys } from './surveys.demo';
 
 export const DEMO_PASSWORD = 'civic panel demo password';
 
@@ -36,6 +37,8 @@ export interface DemoResult {
   studies: string[];
   /** Coded notes added to the demo studies' past sessions (none on a second run). */
   notes: number;
+  /** The demo surveys added by this run, with their responses (a second run adds none). */
+  surveys: string[];
   staff: { email: string; role: string }[];
 }
 
@@ -220,10 +223,21 @@ export async function seedDemo(
     adminId: staffIds[0],
     facilitatorId: staffIds[2],
   });
+  const surveys = await seedDemoSurveys({
+    db,
+    clock,
+    rnd,
+    end,
+    ref,
+    cityNames,
+    organizerId: staffIds[1],
+    facilitatorId: staffIds[2],
+  });
   return {
     participants: o.count,
     studies,
     notes,
+    surveys,
     staff: staff.map(({ email, role }) => ({ email, role })),
   };
 }

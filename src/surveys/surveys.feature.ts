@@ -6,6 +6,8 @@ import type { Mailer } from '../mail/mailer';
 import type { ParticipantService } from '../participants/participants.service';
 import type { ReferenceData } from '../reference/reference.queries';
 import type { RateLimits } from '../web/rate-limit';
+import { templateRoutes } from './templates/templates.routes';
+import { TemplatesService } from './templates/templates.service';
 
 export interface SurveysFeatureDeps {
   db: DB;
@@ -25,7 +27,9 @@ export interface SurveysFeatureDeps {
  * links and the responses (organizers). Each use case adds its router here, in match order.
  */
 export function surveysFeature(d: SurveysFeatureDeps) {
-  void d;
   const router = Router();
+  const templates = new TemplatesService({ ...d, names: d.config.cityNames });
+  // Before the builder's `/staff/surveys/:id`, which would take "templates" for an id.
+  router.use(templateRoutes({ templates, ref: d.ref, service311: d.config.cityNames.service311 }));
   return { router };
 }

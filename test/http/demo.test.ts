@@ -2,6 +2,13 @@ import { prepareDatabase } from '../../src/bootstrap';
 import { testConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/database';
 import { seedDemo } from '../../src/demo/demo';
+import { seenFrom } from '../../src/surveys/model/answers';
+import { conditionHolds } from '../../src/surveys/model/conditions';
+import type { SurveyDefinition } from '../../src/surveys/model/definition';
+import { latestVersion, loadDefinition } from '../../src/surveys/surveys.queries';
+
+// Each test builds up to three demo databases (a few seconds each, more on a busy machine).
+jest.setTimeout(120_000);
 
 async function demoDb(seed: number) {
   const { db } = openDatabase(':memory:');
@@ -180,5 +187,143 @@ test('the demo studies have past and future sessions, invitations, a waitlist, o
     expect(await a.selectFrom('studies').select('id').execute()).toHaveLength(2);
   } finally {
     await Promise.all([a.destroy(), b.destroy()]);
+  }
+});
+
+test('the demo surveys: three templates with at least 1,500 responses over languages and districts, stored as answering stores them', async () => {
+  const db = await demoDb(311);
+  try {
+    const surveys = await db.selectFrom('surveys').selectAll().orderBy('id').execute();
+    expect(surveys.map((s) => [s.title, s.kind, s.status])).toEqual([
+      ['Bulky Item pickup: customer experience (A-11)', 'general', 'open'],
+      ['Graffiti removal: after the session', 'post_session', 'open'],
+      ['MyLA311 usage screener', 'screener', 'open'],
+    ]);
+    const [a11, post, screener] = surveys;
+    const studies = await db.selectFrom('studies').select(['id', 'title']).orderBy('id').execute();
+    expect(a11.study_id).toBe(studies.find((s) => s.title === 'Bulky Item pickup: intake')!.id);
+    expect(post.study_id).toBe(
+      studies.find((s) => s.title === 'Graffiti removal: hearing back')!.id,
+    );
+    expect(screener.open_slug).not.toBeNull();
+    expect(a11.anonymous).toBe(1);
+    const a11Questions = await db
+      .selectFrom('survey_questions')
+      .select(['driver', 'service', 'stage'])
+      .where('driver', 'is not', null)
+      .execute();
+    expect(a11Questions).toHaveLength(7);
+    for (const q of a11Questions) expect([q.service, q.stage]).toEqual(['Bulky Items', 'intake']);
+
+    const responses = await db.selectFrom('survey_responses').selectAll().orderBy('id').execute();
+    expect(responses.length).toBeGreaterThanOrEqual(1500);
+    for (const s of surveys) expect(responses.some((r) => r.survey_id === s.id)).toBe(true);
+    const distinct = (f: (r: (typeof responses)[number]) => unknown) => new Set(responses.map(f));
+    expect([...distinct((r) => r.language)].sort()).toEqual(['en', 'es', 'hy', 'ko', 'zh-Hant']);
+    expect([...distinct((r) => r.council_district)].filter((x) => x !== null)).toHaveLength(15);
+    expect(distinct((r) => r.status)).toEqual(new Set(['submitted', 'in_progress']));
+    // Staff-entered by phone and on paper, by a demo staff member; web answers by the respondent.
+    const staffIds = new Set(
+      (await db.selectFrom('staff_users').select('id').execute()).map((s) => s.id),
+    );
+    for (const channel of ['phone', 'paper'] as const) {
+      const entered = responses.filter((r) => r.channel === channel);
+      expect(entered.length).toBeGreaterThan(0);
+      for (const r of entered) expect(staffIds.has(r.entered_by!)).toBe(true);
+    }
+    expect(responses.filter((r) => r.channel === 'web' && r.entered_by !== null)).toEqual([]);
+    // Anonymous A-11 answers name no one; the screener's identified ones copy the person's facts.
+    expect(responses.filter((r) => r.survey_id === a11.id && r.participant_id !== null)).toEqual(
+      [],
+    );
+    const people = new Map(
+      (
+        await db
+          .selectFrom('participants')
+          .select(['id', 'council_district', 'myla311_use'])
+          .execute()
+      ).map((p) => [p.id, p]),
+    );
+    const identified = responses.filter((r) => r.participant_id !== null);
+    expect(identified.length).toBeGreaterThan(50);
+    for (const r of identified) {
+      const p = people.get(r.participant_id!)!;
+      expect([r.council_district, r.myla311_use]).toEqual([p.council_district, p.myla311_use]);
+    }
+    expect(responses.filter((r) => r.participant_id === null).length).toBeGreaterThan(500);
+    // A recipient's response answered through their link; responded_at only when submitted.
+    const recipients = await db.selectFrom('survey_recipients').selectAll().execute();
+    const byKey = new Map(responses.map((r) => [`${r.survey_id}:${r.respondent_key}`, r]));
+    for (const rc of recipients) {
+      const r = byKey.get(`${rc.survey_id}:recipient:${rc.id}`);
+      expect(rc.responded_at).toBe(r?.status === 'submitted' ? r.submitted_at : null);
+    }
+
+    // Every submitted response has a row for every question of its version; an in-progress one
+    // none past where it stopped; "not shown" only where a condition hides the question.
+    const answers = await db.selectFrom('survey_answers').selectAll().execute();
+    const rowsOf = new Map<number, typeof answers>();
+    for (const a of answers) rowsOf.set(a.response_id, [...(rowsOf.get(a.response_id) ?? []), a]);
+    const defs = new Map<number, SurveyDefinition>();
+    for (const s of surveys) {
+      const v = await latestVersion(db, s.id);
+      defs.set(v.id, await loadDefinition(db, v.id));
+    }
+    let notShown = 0;
+    for (const r of responses) {
+      const def = defs.get(r.version_id)!;
+      const rows = rowsOf.get(r.id) ?? [];
+      const seen = seenFrom(
+        def,
+        rows.map((a) => ({
+          questionId: a.question_id,
+          item: a.item,
+          state: a.state,
+          value: a.value,
+          number: a.number,
+        })),
+      );
+      const answered = new Set(rows.map((a) => a.question_id));
+      for (const page of def.pages) {
+        const pageShown = conditionHolds(page.condition, seen);
+        for (const q of page.questions) {
+          const own = rows.filter((a) => a.question_id === q.id);
+          if (r.status === 'submitted') expect(answered.has(q.id)).toBe(true);
+          else if (page.position >= r.page_position) expect(own).toEqual([]);
+          const hidden = !pageShown || !conditionHolds(q.condition, seen);
+          for (const a of own) {
+            if (a.state === 'not_shown') notShown++;
+            expect([q.code, a.state === 'not_shown']).toEqual([q.code, hidden]);
+          }
+        }
+      }
+    }
+    expect(notShown).toBeGreaterThan(0);
+    // Agreement skewed by driver: equity rated better than efficiency; NPS answers on 0–10.
+    const mean = (code: string) => {
+      const q = [...defs.values()]
+        .flatMap((d) => d.pages.flatMap((p) => p.questions))
+        .find((x) => x.code === code)!;
+      const xs = answers
+        .filter((a) => a.question_id === q.id && a.state === 'answered')
+        .map((a) => a.number!);
+      return xs.reduce((s, x) => s + x, 0) / xs.length;
+    };
+    expect(mean('equity')).toBeGreaterThan(mean('efficiency') + 0.3);
+    expect(mean('recommend')).toBeGreaterThan(5);
+    expect(answers.some((a) => a.other_text !== null)).toBe(true);
+
+    // A second run adds no survey and no response.
+    const again = await seedDemo(db, {
+      count: 2,
+      seed: 311,
+      baseUrl: 'http://localhost:3000',
+      now: new Date('2026-11-26T12:00:00Z'),
+    });
+    expect(again.surveys).toEqual([]);
+    const after = await db.selectFrom('survey_responses').select('id').execute();
+    expect(after).toHaveLength(responses.length);
+  } finally {
+    await db.destroy();
   }
 });

@@ -16,6 +16,7 @@ import {
 import { addPerson, fingerprint } from '../support/db';
 import { insertInvitations } from '../../src/studies/invitations/invitations.queries';
 import { junk } from '../support/junk';
+import { createSurvey } from '../support/surveys';
 import { listRoutes } from '../support/routes';
 import {
   addSession,
@@ -36,8 +37,8 @@ import {
  */
 type Agent = ReturnType<typeof request.agent>;
 
-/** What junk gets: 400 + error summary, a 303 to this place (`:id` as in the request), or a page. */
-type Outcome = 'summary' | { redirect: string } | { page: string };
+/** What junk gets: 400 + error summary, a 303 to this place (`:id` as in the request), a page, or a 303 to a new row's page under `created`. */
+type Outcome = 'summary' | { redirect: string } | { page: string } | { created: string };
 
 const POSTS: Record<string, Outcome> = {
   '/login': 'summary',
@@ -84,6 +85,9 @@ const POSTS: Record<string, Outcome> = {
   '/staff/themes': 'summary',
   '/staff/themes/:themeId/rename': 'summary',
   '/staff/themes/merge': 'summary',
+  '/staff/surveys/templates/a11': 'summary',
+  '/staff/surveys/templates/screener': 'summary',
+  '/staff/surveys/templates/post-session': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -107,6 +111,8 @@ const POSTS: Record<string, Outcome> = {
   // A fixed choice missing: the question is asked again.
   '/me/consent': { redirect: '/me/consent' },
   '/staff/participants/:id/delete': { redirect: '/staff/participants/:id/delete' },
+  // A button that makes something new: 303 to the new row's page.
+  '/staff/surveys/:id/duplicate': { created: '/staff/surveys/' },
 };
 
 /**
@@ -205,6 +211,7 @@ beforeAll(async () => {
   invitationId = invitation.id;
   themeId = await proposedTheme('Waiting times');
   noteId = await addNote();
+  const { surveyId } = await createSurvey(ctx.db);
   // By path prefix (the longest that matches wins): the row each `:id` route is given.
   ids = {
     '/staff/participants/imports/': Number(committed.headers.location.split('/').pop()),
@@ -214,6 +221,7 @@ beforeAll(async () => {
     '/staff/mail/': outbox.id,
     '/staff/studies/': study,
     '/r/i/': invited.invitation,
+    '/staff/surveys/': surveyId,
   };
 });
 afterAll(() => ctx.close());
@@ -392,6 +400,12 @@ function problem(res: request.Response, expected: Outcome, url: string): string 
     const heading = SUMMARY.exec(res.text)?.[1];
     if (res.status === 400 && heading === t('form.errorSummary')) return '';
     return `${got}, summary heading ${JSON.stringify(heading)}`;
+  }
+  if ('created' in expected) {
+    const made = new RegExp(`^${expected.created}(\\d+)$`).exec(res.headers.location ?? '');
+    return res.status === 303 && made && !url.includes(`/${made[1]}/`)
+      ? ''
+      : `${got}, wanted 303 → ${expected.created}<a new id>`;
   }
   if ('redirect' in expected) {
     const where = expected.redirect
