@@ -6,6 +6,8 @@ import type { Mailer } from '../mail/mailer';
 import type { ParticipantService } from '../participants/participants.service';
 import type { ReferenceData } from '../reference/reference.queries';
 import type { RateLimits } from '../web/rate-limit';
+import { builderRoutes } from './builder/builder.routes';
+import { SurveyBuilder } from './builder/builder.service';
 
 export interface SurveysFeatureDeps {
   db: DB;
@@ -25,7 +27,8 @@ export interface SurveysFeatureDeps {
  * links and the responses (organizers). Each use case adds its router here, in match order.
  */
 export function surveysFeature(d: SurveysFeatureDeps) {
-  void d;
+  const builder = new SurveyBuilder(d);
   const router = Router();
-  return { router };
+  router.use(builderRoutes({ builder, ref: d.ref, cityTimeZone: d.config.cityTimeZone }));
+  return { router, builder };
 }
