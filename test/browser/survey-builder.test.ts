@@ -136,5 +136,22 @@ describeInBrowser('the survey builder in the browser', () => {
     expect(await page.locator('.cp-facts').textContent()).toContain('Open');
     await expectNoAxeViolations(page);
     await shot(page, 'survey');
+
+    // The other builder pages, empty, and the condition form with an error.
+    for (const path of [
+      '/settings',
+      '/pages/1',
+      '/pages/2/delete',
+      '/questions/use/delete',
+      '/questions/use/options/often',
+    ]) {
+      await page.goto(surveyUrl + path);
+      await expectNoAxeViolations(page);
+    }
+    await page.goto(`${surveyUrl}/questions/ease/condition`);
+    await page.locator('#rule1Question').selectOption('');
+    await page.getByRole('button', { name: 'Save the condition' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Rule 1: choose a question');
+    await expectNoAxeViolations(page);
   });
 });

@@ -241,6 +241,61 @@ describe('the version rule', () => {
   });
 });
 
+describe('pages and options', () => {
+  test('moves and deletes pages and options; a page with questions asks first', async () => {
+    const { surveyId, versionId } = await createSurvey(
+      ctx.db,
+      sampleSurveySpec({ status: 'draft' }),
+    );
+    const base = `/staff/surveys/${surveyId}`;
+    const pageTitles = async () =>
+      (
+        await ctx.db
+          .selectFrom('survey_pages')
+          .select('texts')
+          .where('version_id', '=', versionId)
+          .orderBy('position')
+          .execute()
+      ).map((p) => JSON.parse(p.texts).en ?? '');
+    expect((await post(`${base}/pages/1/move`, { direction: 'up' }, base)).status).toBe(400);
+    // Page 2 holds "ease", whose condition uses page 1's "use": moving page 1 down is refused.
+    const forward = await post(`${base}/pages/1/move`, { direction: 'down' }, base);
+    expect(forward.status).toBe(400);
+    expect(forward.text).toContain('is not on an earlier page');
+    expect((await organizer.get(`${base}/pages/2/delete`)).text).toContain('ease, nps');
+    expect((await post(`${base}/pages/2/delete`, { confirm: 'yes' })).status).toBe(303);
+    expect(await pageTitles()).toEqual(['About you', '']);
+    expect((await post(`${base}/pages/1`, { title_en: 'You', title_es: 'Usted' })).status).toBe(
+      303,
+    );
+    expect(await pageTitles()).toEqual(['You', '']);
+
+    const options = async () =>
+      (
+        await ctx.db
+          .selectFrom('survey_options')
+          .innerJoin('survey_questions', 'survey_questions.id', 'survey_options.question_id')
+          .select('survey_options.code')
+          .where('survey_questions.version_id', '=', versionId)
+          .where('survey_questions.code', '=', 'channels')
+          .orderBy('survey_options.position')
+          .execute()
+      ).map((o) => o.code);
+    const q = `${base}/questions/channels`;
+    expect((await post(`${q}/options/phone/move`, { direction: 'up' }, q)).status).toBe(303);
+    expect(await options()).toEqual(['phone', 'app', 'other']);
+    expect((await post(`${q}/options/app/delete`, { confirm: 'yes' }, q)).status).toBe(303);
+    expect(await options()).toEqual(['phone', 'other']);
+    const used = await post(
+      `${base}/questions/use/options/never/delete`,
+      { confirm: 'yes' },
+      `${base}/questions/use`,
+    );
+    expect(used.status).toBe(400);
+    expect(used.text).toContain('a condition looks for the answer &#34;never&#34;');
+  });
+});
+
 describe('opening', () => {
   test('is refused while a language has gaps, listing them, and allowed once complete', async () => {
     const id = await newSurvey();

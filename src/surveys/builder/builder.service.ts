@@ -4,7 +4,13 @@ import type { DB } from '../../db/database';
 import type { SurveyRow, SurveyStatus } from '../../db/schema';
 import { NotFoundError, ValidationError } from '../../errors';
 import type { SurveyDefinition } from '../model/definition';
-import { specPagesOf, structureProblems, translationGaps, type PageSpec } from '../model/spec';
+import {
+  specPagesOf,
+  structureProblems,
+  translationGaps,
+  type PageSpec,
+  type SurveySpec,
+} from '../model/spec';
 import type { SurveyTexts } from '../model/texts';
 import {
   copyVersion,
@@ -53,7 +59,7 @@ export const CAN_MOVE: Record<SurveyStatus, SurveyStatus[]> = {
 };
 
 /** Why a survey cannot open, in plain English: gaps by language, structure, no question. */
-export function openingProblems(s: Pick<BuilderSurvey, 'languages' | 'texts' | 'pages'>): string[] {
+export function openingProblems(s: Pick<SurveySpec, 'languages' | 'texts' | 'pages'>): string[] {
   const problems: string[] = [];
   if (!s.pages.some((p) => p.questions.length)) problems.push('Add at least one question');
   problems.push(...structureProblems(s.pages));

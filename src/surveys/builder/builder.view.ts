@@ -181,7 +181,7 @@ export function surveyPage(
     },
     pages: s.def.pages.map((p, i) => ({
       number: i + 1,
-      title: textIn(p.title, s.languages[0]) || `Page ${i + 1}`,
+      title: textIn(p.title, s.languages[0]) || null,
       condition: describeCondition(p.condition, questions),
       first: i === 0,
       last: i === s.def.pages.length - 1,
