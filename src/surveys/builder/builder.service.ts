@@ -2,6 +2,7 @@ import { recordAudit } from '../../audit/audit.queries';
 import type { Clock } from '../../clock';
 import type { DB } from '../../db/database';
 import type { SurveyRow, SurveyStatus } from '../../db/schema';
+import { isUniqueViolation } from '../../db/errors';
 import { NotFoundError, ValidationError } from '../../errors';
 import type { SurveyDefinition } from '../model/definition';
 import {
@@ -200,35 +201,45 @@ export class SurveyBuilder {
   ): Promise<ChangeOutcome> {
     const at = this.d.clock.now();
     const now = at.toISOString();
-    return this.d.db.transaction().execute(async (trx) => {
-      const s = await this.get(id, trx);
-      const after = edit(s);
-      const problems = newProblems(s.pages, after);
-      if (problems.length) throw new ValidationError({ [field]: problems.join('. ') });
-      let outcome: ChangeOutcome = { kind: 'in_place' };
-      if (!isStructural(s.pages, after)) await updateWording(trx, s.def, after);
-      else {
-        const responses = await responsesOnVersion(trx, s.version.id);
-        if (!responses) await replaceVersionContent(trx, s.version.id, after);
+    return this.d.db
+      .transaction()
+      .execute(async (trx) => {
+        const s = await this.get(id, trx);
+        const after = edit(s);
+        const problems = newProblems(s.pages, after);
+        if (problems.length) throw new ValidationError({ [field]: problems.join('. ') });
+        let outcome: ChangeOutcome = { kind: 'in_place' };
+        if (!isStructural(s.pages, after)) await updateWording(trx, s.def, after);
         else {
-          const version = await latestVersion(trx, id);
-          const copied = await copyVersion(trx, version, now);
-          await replaceVersionContent(trx, copied, after);
-          outcome = {
-            kind: 'new_version',
-            number: version.number + 1,
-            previous: version.number,
-            responses,
-          };
+          const responses = await responsesOnVersion(trx, s.version.id);
+          if (!responses) await replaceVersionContent(trx, s.version.id, after);
+          else {
+            const version = await latestVersion(trx, id);
+            const copied = await copyVersion(trx, version, now);
+            await replaceVersionContent(trx, copied, after);
+            outcome = {
+              kind: 'new_version',
+              number: version.number + 1,
+              previous: version.number,
+              responses,
+            };
+          }
         }
-      }
-      await updateSurvey(trx, id, { updated_at: now });
-      await this.audit(trx, staffId, 'survey.edit', id, at, {
-        what,
-        ...(outcome.kind === 'new_version' ? { version: outcome.number } : {}),
+        await updateSurvey(trx, id, { updated_at: now });
+        await this.audit(trx, staffId, 'survey.edit', id, at, {
+          what,
+          ...(outcome.kind === 'new_version' ? { version: outcome.number } : {}),
+        });
+        return outcome;
+      })
+      .catch((err: unknown) => {
+        // Two changes at the same moment both copying the version: UNIQUE(survey, number) keeps one.
+        if (isUniqueViolation(err))
+          throw new ValidationError({
+            [field]: 'Someone else changed this survey at the same moment: look again and retry',
+          });
+        throw err;
       });
-      return outcome;
-    });
   }
 
   /** draft → open → closed, and closed → open again; opening is refused while anything is missing. */
