@@ -8,6 +8,8 @@ import type { ReferenceData } from '../reference/reference.queries';
 import type { RateLimits } from '../web/rate-limit';
 import { templateRoutes } from './templates/templates.routes';
 import { TemplatesService } from './templates/templates.service';
+import { builderRoutes } from './builder/builder.routes';
+import { SurveyBuilder } from './builder/builder.service';
 
 export interface SurveysFeatureDeps {
   db: DB;
@@ -29,7 +31,9 @@ export interface SurveysFeatureDeps {
 export function surveysFeature(d: SurveysFeatureDeps) {
   const router = Router();
   const templates = new TemplatesService({ ...d, names: d.config.cityNames });
-  // Before the builder's `/staff/surveys/:id`, which would take "templates" for an id.
+  const builder = new SurveyBuilder(d);
+  // Templates before the builder's `/staff/surveys/:id`, which would take "templates" for an id.
   router.use(templateRoutes({ templates, ref: d.ref, service311: d.config.cityNames.service311 }));
-  return { router };
+  router.use(builderRoutes({ builder, ref: d.ref, cityTimeZone: d.config.cityTimeZone }));
+  return { router, builder };
 }

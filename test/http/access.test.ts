@@ -8,6 +8,7 @@ import {
   type TestContext,
 } from '../support/app';
 import { listRoutes } from '../support/routes';
+import { createSurvey } from '../support/surveys';
 import {
   addSession,
   createStudy,
@@ -168,6 +169,40 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/surveys/templates/post-session': 'organizer',
   'POST /staff/surveys/templates/post-session': 'organizer',
   'POST /staff/surveys/:id/duplicate': 'organizer',
+  // The survey builder (organizers and admins); survey 1 is the sample survey.
+  'GET /staff/surveys': 'organizer',
+  'GET /staff/surveys/new': 'organizer',
+  'POST /staff/surveys/new': 'organizer',
+  'GET /staff/surveys/:id': 'organizer',
+  'GET /staff/surveys/:id/settings': 'organizer',
+  'POST /staff/surveys/:id/settings': 'organizer',
+  'GET /staff/surveys/:id/texts/:lang': 'organizer',
+  'POST /staff/surveys/:id/texts/:lang': 'organizer',
+  'POST /staff/surveys/:id/status': 'organizer',
+  'POST /staff/surveys/:id/pages': 'organizer',
+  'GET /staff/surveys/:id/pages/:page': 'organizer',
+  'POST /staff/surveys/:id/pages/:page': 'organizer',
+  'POST /staff/surveys/:id/pages/:page/move': 'organizer',
+  'GET /staff/surveys/:id/pages/:page/delete': 'organizer',
+  'POST /staff/surveys/:id/pages/:page/delete': 'organizer',
+  'GET /staff/surveys/:id/pages/:page/questions/new': 'organizer',
+  'POST /staff/surveys/:id/pages/:page/questions/new': 'organizer',
+  'GET /staff/surveys/:id/questions/:code': 'organizer',
+  'POST /staff/surveys/:id/questions/:code': 'organizer',
+  'POST /staff/surveys/:id/questions/:code/move': 'organizer',
+  'POST /staff/surveys/:id/questions/:code/page': 'organizer',
+  'GET /staff/surveys/:id/questions/:code/delete': 'organizer',
+  'POST /staff/surveys/:id/questions/:code/delete': 'organizer',
+  'GET /staff/surveys/:id/questions/:code/add-option': 'organizer',
+  'POST /staff/surveys/:id/questions/:code/add-option': 'organizer',
+  'GET /staff/surveys/:id/questions/:code/options/:option': 'organizer',
+  'POST /staff/surveys/:id/questions/:code/options/:option': 'organizer',
+  'POST /staff/surveys/:id/questions/:code/options/:option/move': 'organizer',
+  'POST /staff/surveys/:id/questions/:code/options/:option/delete': 'organizer',
+  'GET /staff/surveys/:id/pages/:page/condition': 'organizer',
+  'POST /staff/surveys/:id/pages/:page/condition': 'organizer',
+  'GET /staff/surveys/:id/questions/:code/condition': 'organizer',
+  'POST /staff/surveys/:id/questions/:code/condition': 'organizer',
   'GET /staff/audit': 'admin',
   'GET /staff/mail': 'organizer',
   'GET /staff/mail/:id': 'organizer',
@@ -216,6 +251,8 @@ beforeAll(async () => {
     .where('email', '=', 'resident@example.com')
     .executeTakeFirstOrThrow();
   await invite(ctx, study, resident.id);
+  // Survey 1, so the builder's pages render for those allowed.
+  await createSurvey(ctx.db);
 });
 afterAll(() => ctx.close());
 
@@ -234,6 +271,10 @@ const concrete = (path: string) =>
     .replace(':invitationId', '1')
     .replace(':noteId', '1')
     .replace(':themeId', '1')
+    .replace(':code', 'use')
+    .replace(':option', 'never')
+    .replace(':lang', 'es')
+    .replace(':page', '1')
     .replace(':token', 'x'.repeat(43));
 
 describe.each([...ROLES, 'resident' as const, 'anonymous' as const])('as %s', (role) => {

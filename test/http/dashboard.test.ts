@@ -184,6 +184,7 @@ describe('an organizer', () => {
     // The tiles open the pool and the Mail log; the call list is its own figure.
     expect(linksIn(html, '>Other pages</h2>')).toEqual([
       '/staff/studies',
+      '/staff/surveys',
       '/staff/my-sessions',
       '/staff/account/password',
     ]);
@@ -196,6 +197,7 @@ test('an admin sees the figures and the admin pages', async () => {
   expect(linksIn(res.text, '>Other pages</h2>')).toEqual([
     '/staff/studies',
     '/staff/themes',
+    '/staff/surveys',
     '/staff/audit',
     '/staff/users',
     '/staff/consent',

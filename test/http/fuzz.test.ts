@@ -88,6 +88,24 @@ const POSTS: Record<string, Outcome> = {
   '/staff/surveys/templates/a11': 'summary',
   '/staff/surveys/templates/screener': 'summary',
   '/staff/surveys/templates/post-session': 'summary',
+  // The survey builder.
+  '/staff/surveys/new': 'summary',
+  '/staff/surveys/:id/settings': 'summary',
+  '/staff/surveys/:id/texts/:lang': 'summary',
+  '/staff/surveys/:id/status': 'summary',
+  '/staff/surveys/:id/pages/:page/move': 'summary',
+  '/staff/surveys/:id/pages/:page/delete': 'summary',
+  '/staff/surveys/:id/pages/:page/questions/new': 'summary',
+  '/staff/surveys/:id/questions/:code': 'summary',
+  '/staff/surveys/:id/questions/:code/move': 'summary',
+  '/staff/surveys/:id/questions/:code/page': 'summary',
+  '/staff/surveys/:id/questions/:code/delete': 'summary',
+  '/staff/surveys/:id/questions/:code/add-option': 'summary',
+  '/staff/surveys/:id/questions/:code/options/:option': 'summary',
+  '/staff/surveys/:id/questions/:code/options/:option/move': 'summary',
+  '/staff/surveys/:id/questions/:code/options/:option/delete': 'summary',
+  '/staff/surveys/:id/pages/:page/condition': 'summary',
+  '/staff/surveys/:id/questions/:code/condition': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -102,6 +120,9 @@ const POSTS: Record<string, Outcome> = {
   '/staff/users/:id/password-link': { redirect: '/staff/users/:id' },
   '/staff/participants/import/:id/cancel': { redirect: '/staff/participants/import' },
   '/staff/mail/:id/retry': { redirect: '/staff/mail/:id' },
+  '/staff/surveys/:id/pages': { redirect: '/staff/surveys/:id' },
+  // A page's titles may all be blank (a page without a title): junk names none of its fields.
+  '/staff/surveys/:id/pages/:page': { redirect: '/staff/surveys/:id#page-1' },
   '/r/i/:id/decline': { redirect: '/r/i/:id' },
   '/r/i/:id/cancel': { redirect: '/r/i/:id' },
   '/staff/studies/:id/sessions/:sessionId/notes/:noteId/delete': {
@@ -302,6 +323,10 @@ function concrete(path: string, own: Record<string, number> = {}): string {
     .replace(':invitationId', String(invitationId))
     .replace(':noteId', String(own.noteId ?? noteId))
     .replace(':themeId', String(themeId))
+    .replace(':code', 'use')
+    .replace(':option', 'never')
+    .replace(':lang', 'es')
+    .replace(':page', '1')
     .replace(':token', 'x'.repeat(43));
   if (out.includes(':')) throw new Error(`no row for ${path}: add its prefix to ids`);
   return out;
