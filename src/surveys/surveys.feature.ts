@@ -6,11 +6,15 @@ import type { Mailer } from '../mail/mailer';
 import type { ParticipantService } from '../participants/participants.service';
 import type { ReferenceData } from '../reference/reference.queries';
 import type { RateLimits } from '../web/rate-limit';
+import { respondRoutes } from './respond/respond.routes';
+import { RespondService } from './respond/respond.service';
+import { PreviewService } from './respond/preview.service';
+import { staffRespondRoutes } from './respond/staff.routes';
 
 export interface SurveysFeatureDeps {
   db: DB;
   clock: Clock;
-  config: Pick<Config, 'cityTimeZone' | 'baseUrl' | 'cityNames'>;
+  config: Pick<Config, 'cityTimeZone' | 'baseUrl' | 'cityNames' | 'secureCookies'>;
   mailer: Mailer;
   ref: ReferenceData;
   participants: ParticipantService;
@@ -25,7 +29,9 @@ export interface SurveysFeatureDeps {
  * links and the responses (organizers). Each use case adds its router here, in match order.
  */
 export function surveysFeature(d: SurveysFeatureDeps) {
-  void d;
   const router = Router();
+  const respond = new RespondService({ db: d.db, clock: d.clock, sessionSecret: d.sessionSecret });
+  router.use(respondRoutes({ ...d, respond }));
+  router.use(staffRespondRoutes({ ...d, respond, preview: new PreviewService(d) }));
   return { router };
 }

@@ -527,6 +527,38 @@ export const en = {
       '5': 'Strongly agree',
     },
   },
+  respond: {
+    goneTitle: 'This survey link cannot be used',
+    goneBody: 'The link may be out of date, or it may not have been copied completely.',
+    goneHelp: 'If you think this is a mistake, call 3-1-1 and ask for the {{office}}.',
+    closedTitle: 'This survey is closed',
+    closedBody: 'This survey is no longer taking answers.',
+    fullTitle: 'This survey has all the answers it needs',
+    fullBody: 'Enough people have already answered this survey, so it is not taking new answers.',
+    thanksAnyway: 'Thank you for wanting to help improve City services.',
+    progress: 'Page {{page}} of {{of}}',
+    continue: 'Continue',
+    back: 'Back',
+    saved:
+      'Your answers are saved each time you press Continue. You can stop and come back later through the same link.',
+    reviewTitle: 'Check your answers',
+    reviewIntro: 'Check your answers before you send them. You can change any of them.',
+    change: 'Change',
+    skipped: 'Skipped',
+    submitHint: 'Once you send your answers, you cannot change them.',
+    submit: 'Send my answers',
+    doneTitle: 'Your answers have been sent',
+    doneBody: 'Thank you for taking part.',
+    consentAgree: 'I agree',
+    consentGiven: 'Agreed',
+    dateHint: 'For example, 2027-03-15 (year, month, day).',
+    rankHint: 'Give each item a different number, 1 for the most important.',
+    rankNone: 'No rank',
+    openIntro:
+      'Your answers are anonymous. They are saved as you go, so you can stop and come back later on this device.',
+    start: 'Start the survey',
+    honeypot: 'Leave this field empty',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
