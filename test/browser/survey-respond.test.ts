@@ -168,7 +168,7 @@ describeInBrowser('answering a survey', () => {
     await pressContinue(page, t('respond.continue'));
     expect(await page.title()).toMatch(/^Error: /);
     expect(await page.getByRole('alert').getByRole('link').allTextContents()).toEqual([
-      t('survey.error.required'),
+      `¿Ha usado el 311?: ${t('survey.error.required')}`,
     ]);
     await expectNoAxeViolations(page);
 

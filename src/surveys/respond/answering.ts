@@ -13,6 +13,7 @@ import {
   previousPage,
   resumeAt,
   reviewItems,
+  seenBefore,
   shownOn,
   valuesFrom,
 } from './respond.rules';
@@ -115,6 +116,14 @@ export function answeringRoutes(r: Router, mode: Mode): void {
   ) => {
     const ctx = ctxOf(res);
     const shown = shownOn(ctx.a.def, page, ctx.a.stored);
+    // The summary names the question each message is about (several may say "Answer this question").
+    const labels = new Map(shown.map((q) => [`q_${q.code}`, textIn(q.texts.label, ctx.qlang)]));
+    const summary = Object.fromEntries(
+      Object.entries(errors).map(([field, message]) => {
+        const label = labels.get(field.split('__')[0]);
+        return [field, label ? `${label}: ${message}` : message];
+      }),
+    );
     const back = previousPage(ctx.a.def, ctx.a.stored, page.position);
     res.render(`${VIEWS}/page`, {
       ctx,
@@ -122,6 +131,7 @@ export function answeringRoutes(r: Router, mode: Mode): void {
       questions: shown,
       values,
       errors,
+      summary,
       progress: progressOf(ctx.a.def, ctx.a.stored, page.position),
       first: back === null,
       back: back === null ? null : `${ctx.base}/p/${back + 1}`,
@@ -151,7 +161,10 @@ export function answeringRoutes(r: Router, mode: Mode): void {
     const ctx = ctxOf(res);
     const values = valuesFrom(page.questions, ctx.a.stored);
     // Sent back from the submit: show what the page still needs.
-    const check = req.query.check === '1' ? readPage(page, values, new Map()).errors : {};
+    const check =
+      req.query.check === '1'
+        ? readPage(page, values, seenBefore(ctx.a.def, ctx.a.stored, page.position)).errors
+        : {};
     const order = page.questions.map((q) => `q_${q.code}`);
     if (Object.keys(check).length) res.status(400);
     render(req, res, page, values, pageErrors(res, check, order));

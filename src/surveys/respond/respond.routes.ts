@@ -28,7 +28,11 @@ export interface RespondRoutesDeps {
 const VIEWS = 'surveys/respond';
 
 /** The same polite page for a link that cannot be used, whatever the reason. */
-const gone = (res: Response) => res.status(410).render(`${VIEWS}/gone`);
+const gone = (res: Response) => {
+  // The switcher's links would repeat the URL, which may hold a link's token.
+  res.locals.languageSwitcher = null;
+  res.status(410).render(`${VIEWS}/gone`);
+};
 
 /**
  * The resident's survey pages. A personal link (`/s/<token>`) or an open link (`/s/o/<slug>`)
