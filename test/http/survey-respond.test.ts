@@ -9,6 +9,7 @@ import {
 } from '../support/app';
 import { addPerson } from '../support/db';
 import { createSurvey, sampleSurveySpec, surveyLinkFor } from '../support/surveys';
+import { submitResponse } from '../../src/surveys/respond/respond.queries';
 
 type Agent = ReturnType<typeof request.agent>;
 
@@ -540,5 +541,22 @@ describe('staff-entered responses', () => {
     expect(paper.headers.location).not.toBe(paper2.headers.location);
     const rows = await responsesOf(surveyId);
     expect(rows.filter((r) => r.channel === 'paper' && r.participant_id === null)).toHaveLength(2);
+  });
+});
+
+describe('the submit guard', () => {
+  test('of two submits of one submission key, only one changes the response (the conditional update)', async () => {
+    const { surveyId } = await personalAgent();
+    const [row] = await responsesOf(surveyId);
+    const one = {
+      responseId: row.id,
+      submissionKey: row.submission_key,
+      answers: [],
+      recipientId: null,
+      now: new Date().toISOString(),
+    };
+    const done = await Promise.all([submitResponse(ctx.db, one), submitResponse(ctx.db, one)]);
+    expect(done.sort()).toEqual([false, true]);
+    expect(await submitResponse(ctx.db, { ...one, submissionKey: 'another' })).toBe(false);
   });
 });
