@@ -246,6 +246,12 @@ describe('save, resume, back, change, and the condition', () => {
     // The switcher offers the survey's languages only.
     expect(en.text).not.toContain('hreflang="ko"');
     expect((await responsesOf(surveyId))[0].language).toBe('en');
+    // "Save this page and switch": what is typed is stored, the page comes back in Spanish.
+    const saved = await post(agent, `${base}/p/1?lang=en`, { q_use: 'never', _switch: 'es' });
+    expect(saved.headers.location).toBe(`${base}/p/1?lang=es`);
+    const es = await agent.get(saved.headers.location);
+    expect(es.text).toContain('<html lang="es"');
+    expect(es.text).toMatch(/value="never" checked/);
   });
 });
 

@@ -558,6 +558,7 @@ export const en = {
       'Your answers are anonymous. They are saved as you go, so you can stop and come back later on this device.',
     start: 'Start the survey',
     honeypot: 'Leave this field empty',
+    saveSwitch: 'Save this page and switch to:',
   },
 };
 

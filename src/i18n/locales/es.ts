@@ -570,5 +570,6 @@ export const es: Catalogue = {
       'Sus respuestas son anónimas. Se guardan a medida que avanza, así que puede parar y volver más tarde desde este dispositivo.',
     start: 'Empezar la encuesta',
     honeypot: 'Deje este campo vacío',
+    saveSwitch: 'Guardar esta página y cambiar a:',
   },
 };

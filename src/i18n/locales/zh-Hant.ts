@@ -522,5 +522,6 @@ export const zhHant: Catalogue = {
     openIntro: '您的回答是匿名的。回答會隨時儲存，您可以先停下來，之後在這台裝置上回來繼續。',
     start: '開始填寫問卷',
     honeypot: '請將此欄留空',
+    saveSwitch: '儲存此頁並切換為：',
   },
 };

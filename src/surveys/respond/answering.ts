@@ -136,6 +136,10 @@ export function answeringRoutes(r: Router, mode: Mode): void {
       first: back === null,
       back: back === null ? null : `${ctx.base}/p/${back + 1}`,
       action: `${ctx.base}/p/${page.position + 1}?lang=${encodeURIComponent(ctx.qlang)}`,
+      switchTo:
+        ctx.kind === 'entry'
+          ? []
+          : res.locals.languageSwitcher.filter((l: { current: boolean }) => !l.current),
     });
   };
 
@@ -175,6 +179,10 @@ export function answeringRoutes(r: Router, mode: Mode): void {
     if (!page) return resume(res);
     const ctx = ctxOf(res);
     const outcome = await ctx.save(page, req.body);
+    // "Save and switch language": the page is stored, then shown again in the other language.
+    const to = req.body?._switch;
+    if (outcome.ok && typeof to === 'string' && languagesOf(ctx.a.survey).includes(to))
+      return res.redirect(303, `${ctx.base}/p/${page.position + 1}?lang=${encodeURIComponent(to)}`);
     if (!outcome.ok) {
       const order = page.questions.map((q) => `q_${q.code}`);
       res.status(400);
