@@ -10,11 +10,15 @@ import { templateRoutes } from './templates/templates.routes';
 import { TemplatesService } from './templates/templates.service';
 import { builderRoutes } from './builder/builder.routes';
 import { SurveyBuilder } from './builder/builder.service';
+import { respondRoutes } from './respond/respond.routes';
+import { RespondService } from './respond/respond.service';
+import { PreviewService } from './respond/preview.service';
+import { staffRespondRoutes } from './respond/staff.routes';
 
 export interface SurveysFeatureDeps {
   db: DB;
   clock: Clock;
-  config: Pick<Config, 'cityTimeZone' | 'baseUrl' | 'cityNames'>;
+  config: Pick<Config, 'cityTimeZone' | 'baseUrl' | 'cityNames' | 'secureCookies'>;
   mailer: Mailer;
   ref: ReferenceData;
   participants: ParticipantService;
@@ -32,8 +36,11 @@ export function surveysFeature(d: SurveysFeatureDeps) {
   const router = Router();
   const templates = new TemplatesService({ ...d, names: d.config.cityNames });
   const builder = new SurveyBuilder(d);
+  const respond = new RespondService({ db: d.db, clock: d.clock, sessionSecret: d.sessionSecret });
   // Templates before the builder's `/staff/surveys/:id`, which would take "templates" for an id.
   router.use(templateRoutes({ templates, ref: d.ref, service311: d.config.cityNames.service311 }));
   router.use(builderRoutes({ builder, ref: d.ref, cityTimeZone: d.config.cityTimeZone }));
+  router.use(respondRoutes({ ...d, respond }));
+  router.use(staffRespondRoutes({ ...d, respond, preview: new PreviewService(d) }));
   return { router, builder };
 }

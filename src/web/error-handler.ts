@@ -2,7 +2,11 @@ import crypto from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
-import { translator } from '../i18n/i18n';
+import { DEFAULT_CITY_NAMES } from '../config';
+import { isLocale, translator } from '../i18n/i18n';
+import { setLocale } from './locale';
+
+const STAFF = /^\/(staff|login|logout|set-password)(\/|$)/;
 
 const KIND_BY_STATUS: Record<number, string> = {
   400: 'badRequest',
@@ -32,6 +36,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.info({ status, method: req.method, code: err?.code }, 'request refused');
     }
     if (res.headersSent) return res.end();
+    // Refused before the language was chosen (a body over the limit): a resident form that names
+    // its page's language in its action (`?lang=`, the survey pages do) still gets its language.
+    if (!res.locals.t) {
+      const lang = req.query?.lang;
+      setLocale(
+        res.locals,
+        isLocale(lang) && !STAFF.test(req.path) ? lang : 'en',
+        DEFAULT_CITY_NAMES,
+      );
+    }
     const kind = err instanceof AppError ? err.kind : (KIND_BY_STATUS[status] ?? 'server');
     sendError(res, status, kind, ref);
   };

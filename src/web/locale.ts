@@ -57,7 +57,7 @@ export function staffLocale(config: Config): RequestHandler {
  * Sets lang, t, dir, the configured city names (`cityNames`, for a translator in another language)
  * and those names as the page's language says them (`city.service311` …).
  */
-function setLocale(locals: Record<string, any>, lang: Locale, names: CityNames): void {
+export function setLocale(locals: Record<string, any>, lang: Locale, names: CityNames): void {
   const t = translator(lang, names);
   locals.lang = lang;
   locals.t = t;

@@ -8,7 +8,7 @@ import {
   type TestContext,
 } from '../support/app';
 import { listRoutes } from '../support/routes';
-import { createSurvey } from '../support/surveys';
+import { createSurvey, surveyLinkFor } from '../support/surveys';
 import {
   addSession,
   createStudy,
@@ -68,6 +68,36 @@ const ACCESS: Record<string, Access> = {
   'POST /r/i/:id/cancel': 'resident',
   'GET /r/i/:id/switch': 'resident',
   'POST /r/i/:id/switch': 'resident',
+  // Survey links: the link (or an open link's start) gives the session its response; the pages
+  // of a response answer only the session that holds it.
+  'GET /s/:token': 'public',
+  'GET /s/o/:slug': 'public',
+  'POST /s/o/:slug': 'public',
+  'GET /s/r/:rid': 'resident',
+  'GET /s/r/:rid/p/:n': 'resident',
+  'POST /s/r/:rid/p/:n': 'resident',
+  'GET /s/r/:rid/review': 'resident',
+  'POST /s/r/:rid/submit': 'resident',
+  'GET /s/r/:rid/done': 'resident',
+  'GET /staff/surveys/:id/open-link': 'organizer',
+  'POST /staff/surveys/:id/open-link': 'organizer',
+  'POST /staff/surveys/:id/open-link/retire': 'organizer',
+  'GET /staff/surveys/:id/open-link/qr.svg': 'organizer',
+  'GET /staff/surveys/:id/open-link/poster': 'organizer',
+  'GET /staff/surveys/:id/preview': 'organizer',
+  'GET /staff/surveys/:id/preview/p/:n': 'organizer',
+  'POST /staff/surveys/:id/preview/p/:n': 'organizer',
+  'GET /staff/surveys/:id/preview/review': 'organizer',
+  'POST /staff/surveys/:id/preview/submit': 'organizer',
+  'GET /staff/surveys/:id/preview/done': 'organizer',
+  'GET /staff/surveys/:id/entry': 'organizer',
+  'POST /staff/surveys/:id/entry': 'organizer',
+  'GET /staff/surveys/:id/entry/:rid': 'organizer',
+  'GET /staff/surveys/:id/entry/:rid/p/:n': 'organizer',
+  'POST /staff/surveys/:id/entry/:rid/p/:n': 'organizer',
+  'GET /staff/surveys/:id/entry/:rid/review': 'organizer',
+  'POST /staff/surveys/:id/entry/:rid/submit': 'organizer',
+  'GET /staff/surveys/:id/entry/:rid/done': 'organizer',
   'GET /me/consent': 'resident',
   'POST /me/consent': 'resident',
   'GET /me': 'resident',
@@ -251,8 +281,10 @@ beforeAll(async () => {
     .where('email', '=', 'resident@example.com')
     .executeTakeFirstOrThrow();
   await invite(ctx, study, resident.id);
-  // Survey 1, so the builder's pages render for those allowed.
-  await createSurvey(ctx.db);
+  // Survey 1 with response 1, the resident's: they followed their personal link.
+  const { surveyId } = await createSurvey(ctx.db);
+  const link = await surveyLinkFor(ctx, surveyId, resident.id);
+  await agents.resident.get(link);
 });
 afterAll(() => ctx.close());
 
@@ -275,7 +307,10 @@ const concrete = (path: string) =>
     .replace(':option', 'never')
     .replace(':lang', 'es')
     .replace(':page', '1')
-    .replace(':token', 'x'.repeat(43));
+    .replace(':token', 'x'.repeat(43))
+    .replace(':rid', '1')
+    .replace(':n', '1')
+    .replace(':slug', 'nosuchslug');
 
 describe.each([...ROLES, 'resident' as const, 'anonymous' as const])('as %s', (role) => {
   const staffRoutes = Object.entries(ACCESS).filter(([, a]) => a !== 'public');

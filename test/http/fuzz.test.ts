@@ -16,8 +16,8 @@ import {
 import { addPerson, fingerprint } from '../support/db';
 import { insertInvitations } from '../../src/studies/invitations/invitations.queries';
 import { junk } from '../support/junk';
-import { createSurvey } from '../support/surveys';
 import { listRoutes } from '../support/routes';
+import { createSurvey, surveyLinkFor } from '../support/surveys';
 import {
   addSession,
   createStudy,
@@ -106,6 +106,20 @@ const POSTS: Record<string, Outcome> = {
   '/staff/surveys/:id/questions/:code/options/:option/delete': 'summary',
   '/staff/surveys/:id/pages/:page/condition': 'summary',
   '/staff/surveys/:id/questions/:code/condition': 'summary',
+  '/s/r/:rid/p/:n': 'summary',
+  '/staff/surveys/:id/preview/p/:n': 'summary',
+  '/staff/surveys/:id/entry': 'summary',
+  '/staff/surveys/:id/entry/:rid/p/:n': 'summary',
+  // Submitting a response that misses a required answer: back to its page, which says so.
+  '/s/r/:rid/submit': { redirect: '/s/r/:rid/p/1?check=1' },
+  '/staff/surveys/:id/preview/submit': { redirect: '/staff/surveys/:id/preview/p/1?check=1' },
+  '/staff/surveys/:id/entry/:rid/submit': {
+    redirect: '/staff/surveys/:id/entry/:rid/p/1?check=1',
+  },
+  // An open link's start button: the link's page then opens this browser's response.
+  '/s/o/:slug': { redirect: '/s/o/fuzzslug' },
+  '/staff/surveys/:id/open-link': { redirect: '/staff/surveys/:id/open-link' },
+  '/staff/surveys/:id/open-link/retire': { redirect: '/staff/surveys/:id/open-link' },
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -175,6 +189,16 @@ const GETS: Record<string, number> = {
   '/me/email': 410,
   '/me/confirm': 410,
   '/me/stay': 410,
+  '/s/:token': 410,
+  '/s/r/:rid': 410,
+  '/s/r/:rid/p/:n': 410,
+  '/s/r/:rid/review': 410,
+  '/s/r/:rid/done': 410,
+  // Where the preview or an entry resumes.
+  '/staff/surveys/:id/preview': 303,
+  '/staff/surveys/:id/preview/done': 303,
+  '/staff/surveys/:id/entry/:rid': 303,
+  '/staff/surveys/:id/entry/:rid/done': 303,
 };
 
 let ctx: TestContext;
@@ -191,6 +215,9 @@ let themeId: number;
 let fresh = 0;
 /** A resident registered through their invitation link, and the invitation's id. */
 let invited: { agent: Agent; invitation: number };
+/** A resident answering a survey through their personal link, and their response. */
+let answering: { agent: Agent; response: number };
+let entryResponse: number;
 
 beforeAll(async () => {
   ctx = await buildTestApp();
@@ -232,7 +259,13 @@ beforeAll(async () => {
   invitationId = invitation.id;
   themeId = await proposedTheme('Waiting times');
   noteId = await addNote();
-  const { surveyId } = await createSurvey(ctx.db);
+  const survey = await createSurvey(ctx.db);
+  const surveyId = survey.surveyId;
+  await ctx.db
+    .updateTable('surveys')
+    .set({ open_slug: 'fuzzslug' })
+    .where('id', '=', surveyId)
+    .execute();
   // By path prefix (the longest that matches wins): the row each `:id` route is given.
   ids = {
     '/staff/participants/imports/': Number(committed.headers.location.split('/').pop()),
@@ -244,6 +277,16 @@ beforeAll(async () => {
     '/r/i/': invited.invitation,
     '/staff/surveys/': surveyId,
   };
+  const surveyAgent = anonymous();
+  const opened = await surveyAgent.get(await surveyLinkFor(ctx, survey.surveyId, person));
+  answering = { agent: surveyAgent, response: Number(opened.headers.location.split('/').pop()) };
+  const entry = await postForm(
+    admin,
+    `/staff/surveys/${survey.surveyId}/entry`,
+    `/staff/surveys/${survey.surveyId}/entry`,
+    { who: '', channel: 'paper', language: 'es' },
+  );
+  entryResponse = Number(entry.headers.location.split('/').pop());
 });
 afterAll(() => ctx.close());
 
@@ -327,7 +370,10 @@ function concrete(path: string, own: Record<string, number> = {}): string {
     .replace(':option', 'never')
     .replace(':lang', 'es')
     .replace(':page', '1')
-    .replace(':token', 'x'.repeat(43));
+    .replace(':token', 'x'.repeat(43))
+    .replace(':rid', String(path.startsWith('/s/r/') ? answering.response : entryResponse))
+    .replace(':n', '1')
+    .replace(':slug', 'fuzzslug');
   if (out.includes(':')) throw new Error(`no row for ${path}: add its prefix to ids`);
   return out;
 }
@@ -400,11 +446,20 @@ async function sessionFor(path: string): Promise<{ agent: Agent; tokenPage: stri
         tokenPage: '/staff',
         url: concrete(path, { noteId: await addNote() }),
       };
+    case '/staff/surveys/:id/open-link/retire': {
+      // Retiring ends the open link: a survey of its own each time.
+      const own = { '/staff/surveys/': (await createSurvey(ctx.db)).surveyId };
+      return { agent: admin, tokenPage: '/staff', url: concrete(path, own) };
+    }
     case '/staff/participants/import/:id/cancel': {
       const own = { '/staff/participants/import/': await upload('First name\nCy\n') };
       return { agent: admin, tokenPage: '/staff', url: concrete(path, own) };
     }
   }
+  if (path.startsWith('/s/r/'))
+    return { agent: answering.agent, tokenPage: '/me/link', url: concrete(path) };
+  if (path === '/s/o/:slug')
+    return { agent: anonymous(), tokenPage: '/me/link', url: concrete(path) };
   if (['/login', '/join', '/me/link'].includes(path))
     return { agent: anonymous(), tokenPage: path, url: path };
   if (path.startsWith('/me')) return { agent: resident, tokenPage: '/me', url: path };
@@ -435,7 +490,8 @@ function problem(res: request.Response, expected: Outcome, url: string): string 
   if ('redirect' in expected) {
     const where = expected.redirect
       .replace(':id', /\/(\d+)(\/|$)/.exec(url)?.[1] ?? ':id')
-      .replace(':sessionId', String(sessionId));
+      .replace(':sessionId', String(sessionId))
+      .replace(':rid', /\/(?:r|entry)\/(\d+)/.exec(url)?.[1] ?? ':rid');
     return res.status === 303 && res.headers.location === where
       ? ''
       : `${got}, wanted 303 → ${where}`;

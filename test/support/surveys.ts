@@ -1,6 +1,7 @@
 import type { DB } from '../../src/db/database';
 import type { SurveySpec } from '../../src/surveys/model/spec';
 import { insertSurvey } from '../../src/surveys/surveys.queries';
+import { addSurveyLink } from '../../src/surveys/survey-links';
 
 const both = (en: string, es: string) => ({ en, es });
 
@@ -95,4 +96,29 @@ export async function createSurvey(
   return db
     .transaction()
     .execute((trx) => insertSurvey(trx, spec, { now: new Date().toISOString(), createdBy }));
+}
+
+/**
+ * A recipient row for a person and their personal link (`/s/<token>`), as sending would make
+ * them (the sending itself is another use case's).
+ */
+export async function surveyLinkFor(
+  ctx: { db: DB; clock: { now(): Date } },
+  surveyId: number,
+  participantId: number,
+  sessionId: number | null = null,
+): Promise<string> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('survey_recipients')
+      .values({
+        survey_id: surveyId,
+        participant_id: participantId,
+        session_id: sessionId,
+        sent_at: ctx.clock.now().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return addSurveyLink(trx, { id, participant_id: participantId }, ctx.clock.now());
+  });
 }
