@@ -6,6 +6,9 @@ import type { Mailer } from '../mail/mailer';
 import type { ParticipantService } from '../participants/participants.service';
 import type { ReferenceData } from '../reference/reference.queries';
 import type { RateLimits } from '../web/rate-limit';
+import { distributeRoutes } from './distribute/distribute.routes';
+import { SurveySender } from './distribute/send.service';
+import { responsesRoutes } from './responses/responses.routes';
 
 export interface SurveysFeatureDeps {
   db: DB;
@@ -25,7 +28,10 @@ export interface SurveysFeatureDeps {
  * links and the responses (organizers). Each use case adds its router here, in match order.
  */
 export function surveysFeature(d: SurveysFeatureDeps) {
-  void d;
+  const zone = { cityTimeZone: d.config.cityTimeZone };
+  const sender = new SurveySender({ ...d, manageLinks: d.participants });
   const router = Router();
+  router.use(distributeRoutes({ ...d, ...zone, sender }));
+  router.use(responsesRoutes({ db: d.db, ref: d.ref, ...zone }));
   return { router };
 }

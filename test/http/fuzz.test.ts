@@ -17,6 +17,8 @@ import { addPerson, fingerprint } from '../support/db';
 import { insertInvitations } from '../../src/studies/invitations/invitations.queries';
 import { junk } from '../support/junk';
 import { listRoutes } from '../support/routes';
+import { insertResponse, SAMPLE_ANSWERS } from '../support/survey-responses';
+import { createSurvey, sampleSurveySpec } from '../support/surveys';
 import {
   addSession,
   createStudy,
@@ -79,6 +81,7 @@ const POSTS: Record<string, Outcome> = {
   '/staff/studies/:id/invitations/reminders': 'summary',
   '/staff/studies/:id/call-list/:invitationId/outcome': 'summary',
   '/staff/studies/:id/call-list/:invitationId/register': 'summary',
+  '/staff/surveys/:id/send': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -105,6 +108,7 @@ const POSTS: Record<string, Outcome> = {
  * strings reach validation (400 and the error summary); without it, the empty form (200).
  */
 const GET_FORMS: Record<string, { flag: string; fields: string[] }> = {
+  '/staff/surveys/:id/send': { flag: 'preview', fields: ['audience', 'studyId', 'group'] },
   '/staff/studies/:id/sample': {
     flag: 'draw',
     fields: [
@@ -150,6 +154,7 @@ let ids: Record<string, number>;
 let sessionId: number;
 let studyId: number;
 let invitationId: number;
+let responseId: number;
 let fresh = 0;
 /** A resident registered through their invitation link, and the invitation's id. */
 let invited: { agent: Agent; invitation: number };
@@ -192,6 +197,9 @@ beforeAll(async () => {
     },
   ]);
   invitationId = invitation.id;
+  // An open survey with a response, for the survey routes (`:id`, `:responseId`).
+  const survey = await createSurvey(ctx.db, sampleSurveySpec({ studyId }));
+  responseId = await insertResponse(ctx.db, { ...survey, answers: SAMPLE_ANSWERS });
   // By path prefix (the longest that matches wins): the row each `:id` route is given.
   ids = {
     '/staff/participants/imports/': Number(committed.headers.location.split('/').pop()),
@@ -201,6 +209,7 @@ beforeAll(async () => {
     '/staff/mail/': outbox.id,
     '/staff/studies/': study,
     '/r/i/': invited.invitation,
+    '/staff/surveys/': survey.surveyId,
   };
 });
 afterAll(() => ctx.close());
@@ -256,6 +265,7 @@ function concrete(path: string, own: Record<string, number> = {}): string {
   const out = filled
     .replace(':sessionId', String(sessionId))
     .replace(':invitationId', String(invitationId))
+    .replace(':responseId', String(responseId))
     .replace(':token', 'x'.repeat(43));
   if (out.includes(':')) throw new Error(`no row for ${path}: add its prefix to ids`);
   return out;
