@@ -7,6 +7,7 @@ import { loadReference } from '../../src/reference/reference.queries';
 import { candidatesFor } from '../../src/studies/sampling/sampling.queries';
 import { buildTestApp, createStaff, signedIn, type TestContext } from '../support/app';
 import { addPerson } from '../support/db';
+import { createStudy, studyForm } from '../support/studies';
 import { insertResponse } from '../support/survey-responses';
 import { createSurvey, sampleSurveySpec } from '../support/surveys';
 
@@ -107,4 +108,21 @@ test('the sample builder’s candidates honour it (active people only)', async (
     now: new Date(),
   });
   expect(candidates.map((c) => c.id)).toEqual([people.Often]);
+});
+
+test('the sample builder page offers it, and its draw keeps to it', async () => {
+  const who = await createStaff(ctx, 'organizer');
+  const organizer = await signedIn(ctx, who);
+  const studyId = await createStudy(organizer, studyForm({ organizer: who.id }));
+  const empty = await organizer.get(`/staff/studies/${studyId}/sample`);
+  expect(empty.text).toContain(`<option value="${screener.surveyId}.use.often">`);
+  const drawn = await organizer.get(`/staff/studies/${studyId}/sample`).query({
+    draw: '1',
+    size: '5',
+    coolDownDays: '90',
+    seed: '7',
+    answered: `${screener.surveyId}.use.often`,
+  });
+  expect(drawn.status).toBe(200);
+  expect(names(drawn.text)).toEqual(['Often']);
 });

@@ -1,7 +1,12 @@
 import crypto from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { DB } from '../../db/database';
-import { activeFilters, poolOptions } from '../../participants/pool/pool.view';
+import { screenerQuestions } from '../../participants/pool/pool.queries';
+import {
+  activeFilters,
+  poolOptions,
+  screenerAnswerOptions,
+} from '../../participants/pool/pool.view';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { requireRole } from '../../web/auth';
 import { handleForm, keepTyped, showForm, str, type FormPage, type Values } from '../../web/forms';
@@ -61,7 +66,10 @@ export function samplePage(d: SampleRoutesDeps): FormPage {
       dimensions: dimensionOptions(labels),
       filter,
       activeFilters: activeFilters(filter),
-      options: poolOptions(res.locals.t, d.ref),
+      options: {
+        ...poolOptions(res.locals.t, d.ref),
+        screenerAnswers: screenerAnswerOptions(await screenerQuestions(d.db)),
+      },
       preview:
         drawn &&
         preview(
