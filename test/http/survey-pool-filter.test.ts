@@ -126,3 +126,55 @@ test('the sample builder page offers it, and its draw keeps to it', async () => 
   expect(drawn.status).toBe(200);
   expect(names(drawn.text)).toEqual(['Often']);
 });
+
+test('a quota on a screener answer: the candidates carry their answers, and the draw meets the quota', async () => {
+  const ref = await loadReference(ctx.db);
+  const often = `${screener.surveyId}.use.often`;
+  const app = `${screener.surveyId}.channels.app`;
+  const filter = parsePoolQuery(poolQuerySchema(ref), {});
+  const candidates = await candidatesFor(
+    ctx.db,
+    poolCriteria(filter, ctx.config.cityTimeZone),
+    { coolDownDays: 90, now: new Date() },
+    [],
+    [often, app],
+  );
+  const answers = Object.fromEntries(candidates.map((c) => [c.id, c.attrs.screener]));
+  expect(answers[people.Often]).toEqual([often]);
+  expect(answers[people.App]).toEqual([app]);
+  expect(answers[people.Never]).toEqual([]);
+  expect(answers[people.Started]).toEqual([]);
+  expect(answers[people.Anon]).toEqual([]);
+
+  const who = await createStaff(ctx, 'organizer');
+  const organizer = await signedIn(ctx, who);
+  const studyId = await createStudy(organizer, studyForm({ organizer: who.id }));
+  const page = await organizer.get(`/staff/studies/${studyId}/sample`);
+  expect(page.text).toContain('<option value="screener">Screener answer</option>');
+  for (const seed of ['1', '2', '3']) {
+    const drawn = await organizer.get(`/staff/studies/${studyId}/sample`).query({
+      draw: '1',
+      size: '1',
+      coolDownDays: '90',
+      seed,
+      quota1Dimension: 'screener',
+      quota1Value: often,
+      quota1Min: '1',
+    });
+    expect(drawn.status).toBe(200);
+    expect(drawn.text).toContain('Screener answer: Screener A — Have you used 311? — Often');
+    expect(names(drawn.text)).toContain('Often');
+  }
+  // A malformed value is refused with the summary.
+  const bad = await organizer.get(`/staff/studies/${studyId}/sample`).query({
+    draw: '1',
+    size: '1',
+    coolDownDays: '90',
+    seed: '1',
+    quota1Dimension: 'screener',
+    quota1Value: 'x.<y>',
+    quota1Min: '1',
+  });
+  expect(bad.status).toBe(400);
+  expect(bad.text).toContain('Choose a screener answer for quota 1');
+});

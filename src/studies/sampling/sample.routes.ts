@@ -49,7 +49,8 @@ export function samplePage(d: SampleRoutesDeps): FormPage {
     const { study } = await d.studies.get(idFrom(req.params.id));
     const query = builderQuery(req);
     const filter = d.drawer.filter(query);
-    const labels = sampleLabels(res.locals.t, d.ref, res.locals.city.service311);
+    const screener = screenerAnswerOptions(await screenerQuestions(d.db));
+    const labels = sampleLabels(res.locals.t, d.ref, res.locals.city.service311, screener);
     const form = query.draw === '1' ? d.drawer.validate(query, res.locals.city.service311) : null;
     const drawn = form?.ok ? await d.drawer.draw(study.id, query, form.data) : null;
     const typed: Values = {
@@ -68,7 +69,7 @@ export function samplePage(d: SampleRoutesDeps): FormPage {
       activeFilters: activeFilters(filter),
       options: {
         ...poolOptions(res.locals.t, d.ref),
-        screenerAnswers: screenerAnswerOptions(await screenerQuestions(d.db)),
+        screenerAnswers: screener,
       },
       preview:
         drawn &&
