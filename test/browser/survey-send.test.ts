@@ -52,6 +52,7 @@ describeInBrowser('sending a survey and reading its responses', () => {
     await page.getByLabel('Study', { exact: true }).selectOption('');
     await page.getByRole('button', { name: 'Preview who gets it' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Choose a study');
+    expect(await page.getByLabel('Study', { exact: true }).inputValue()).toBe('');
     await expectNoAxeViolations(page);
     await screenshot(page, 'survey-send-errors');
 

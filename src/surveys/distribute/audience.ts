@@ -42,8 +42,9 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 export function audienceChoice(query: Record<string, unknown>, surveyStudy: number | null) {
   const kind = str(query.audience) === 'pool' ? 'pool' : 'study';
   const group = STUDY_GROUPS.find((g) => g === query.group) ?? 'attendees';
-  const typed = str(query.studyId);
-  const studyId = typed || (surveyStudy ? String(surveyStudy) : '');
+  // The survey's own study until one is chosen (an explicit blank stays blank).
+  const studyId =
+    query.studyId === undefined ? (surveyStudy ? String(surveyStudy) : '') : str(query.studyId);
   return { kind, studyId, group } as AudienceChoice;
 }
 

@@ -94,7 +94,11 @@ export interface AnswerLine {
  * response's language (else the survey's first), option codes beside, and the missing-data
  * states spelled out. A question with no stored row (a page not reached yet) says so.
  */
-export function responseQuestions(def: SurveyDefinition, answers: Answer[], lang: string) {
+export function responseQuestions(
+  def: Pick<SurveyDefinition, 'pages' | 'languages'>,
+  answers: Answer[],
+  lang: string,
+) {
   const t = translator(lang);
   const first = def.languages[0] ?? 'en';
   const say = (x: Translated) => textIn(x, lang) || textIn(x, first);
