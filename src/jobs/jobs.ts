@@ -9,6 +9,7 @@ import { purgeOldLoginFailures } from '../staff/login-throttle';
 import { participantJobs } from '../participants/maintenance';
 import type { Mailer } from '../mail/mailer';
 import { reminderJobs } from '../studies/reminders/reminder.jobs';
+import { surveyJobs } from '../surveys/distribute/post-session.jobs';
 import { purgeDraftsBefore } from '../participants/import/import.queries';
 import { DatabaseSessionStore } from '../web/session-store';
 import { purgeEndedHits } from '../web/rate-limit.queries';
@@ -58,6 +59,6 @@ export function appJobs(d: JobDeps): Job[] {
         purgeDraftsBefore(d.db, new Date(d.clock.now().getTime() - 24 * HOUR).toISOString()),
     },
   );
-  jobs.push(...participantJobs(d), ...reminderJobs(d));
+  jobs.push(...participantJobs(d), ...reminderJobs(d), ...surveyJobs(d));
   return jobs;
 }

@@ -103,6 +103,19 @@ export interface InvitationMailData {
   incentiveKind: string;
 }
 
+/** A survey's personal link (sent by staff, or after a focus group), in the resident's language. */
+export interface SurveyInvitationData {
+  name: string | null;
+  /** The survey's title in the recipient's language (or its first language). */
+  surveyTitle: string;
+  /** The /s/ link: the survey, resumed where they stopped. */
+  link: string;
+  /** The manage link, in the first email of a staff-entered or imported person. */
+  manageLink: string | null;
+  /** Sent after a focus group they attended. */
+  postSession: boolean;
+}
+
 export const mailTemplates = {
   'staff-invite': {
     subject: () => 'You have been invited to Civic Panel',
@@ -149,6 +162,12 @@ export const mailTemplates = {
   'study-invitation': {
     subject: (d, t) => t(d.reminder ? 'invitation.reminderSubject' : 'invitation.subject'),
   } as MailTemplate<InvitationMailData>,
+  'survey-invitation': {
+    subject: (d, t) =>
+      t(d.postSession ? 'surveyMail.postSessionSubject' : 'surveyMail.subject', {
+        title: d.surveyTitle,
+      }),
+  } as MailTemplate<SurveyInvitationData>,
 };
 
 export type TemplateName = keyof typeof mailTemplates;

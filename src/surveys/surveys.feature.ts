@@ -14,6 +14,9 @@ import { respondRoutes } from './respond/respond.routes';
 import { RespondService } from './respond/respond.service';
 import { PreviewService } from './respond/preview.service';
 import { staffRespondRoutes } from './respond/staff.routes';
+import { distributeRoutes } from './distribute/distribute.routes';
+import { SurveySender } from './distribute/send.service';
+import { responsesRoutes } from './responses/responses.routes';
 
 export interface SurveysFeatureDeps {
   db: DB;
@@ -34,13 +37,17 @@ export interface SurveysFeatureDeps {
  */
 export function surveysFeature(d: SurveysFeatureDeps) {
   const router = Router();
+  const zone = { cityTimeZone: d.config.cityTimeZone };
   const templates = new TemplatesService({ ...d, names: d.config.cityNames });
   const builder = new SurveyBuilder(d);
   const respond = new RespondService({ db: d.db, clock: d.clock, sessionSecret: d.sessionSecret });
+  const sender = new SurveySender({ ...d, manageLinks: d.participants });
   // Templates before the builder's `/staff/surveys/:id`, which would take "templates" for an id.
   router.use(templateRoutes({ templates, ref: d.ref, service311: d.config.cityNames.service311 }));
-  router.use(builderRoutes({ builder, ref: d.ref, cityTimeZone: d.config.cityTimeZone }));
+  router.use(builderRoutes({ builder, ref: d.ref, ...zone }));
   router.use(respondRoutes({ ...d, respond }));
   router.use(staffRespondRoutes({ ...d, respond, preview: new PreviewService(d) }));
+  router.use(distributeRoutes({ ...d, ...zone, sender }));
+  router.use(responsesRoutes({ db: d.db, ref: d.ref, ...zone }));
   return { router, builder };
 }

@@ -30,7 +30,8 @@ type Access =
   | 'organizer'
   | 'team'
   | 'session-team'
-  | 'organizer+facilitator';
+  | 'organizer+facilitator'
+  | 'organizer+analyst';
 const ACCESS: Record<string, Access> = {
   'GET /healthz': 'public',
   'GET /': 'public',
@@ -237,6 +238,12 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/mail': 'organizer',
   'GET /staff/mail/:id': 'organizer',
   'POST /staff/mail/:id/retry': 'organizer',
+  // Surveys: sending personal links (organizers), the responses (organizers and analysts).
+  'GET /staff/surveys/:id/send': 'organizer',
+  'POST /staff/surveys/:id/send': 'organizer',
+  'GET /staff/surveys/:id/send/call-list': 'organizer',
+  'GET /staff/surveys/:id/responses': 'organizer+analyst',
+  'GET /staff/surveys/:id/responses/:responseId': 'organizer+analyst',
 };
 
 const ROLES = ['admin', 'organizer', 'facilitator', 'analyst'] as const;
@@ -252,6 +259,7 @@ function allowed(access: Access, role: Role): boolean {
     return role === 'admin' || role === 'organizer' || role === 'facilitator';
   if (access === 'organizer+facilitator')
     return ['admin', 'organizer', 'facilitator'].includes(role);
+  if (access === 'organizer+analyst') return ['admin', 'organizer', 'analyst'].includes(role);
   return role === 'admin' || role === access;
 }
 
@@ -301,6 +309,7 @@ const concrete = (path: string) =>
     .replace(':id', '1')
     .replace(':sessionId', '1')
     .replace(':invitationId', '1')
+    .replace(':responseId', '1')
     .replace(':noteId', '1')
     .replace(':themeId', '1')
     .replace(':code', 'use')

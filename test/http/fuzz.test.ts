@@ -17,7 +17,8 @@ import { addPerson, fingerprint } from '../support/db';
 import { insertInvitations } from '../../src/studies/invitations/invitations.queries';
 import { junk } from '../support/junk';
 import { listRoutes } from '../support/routes';
-import { createSurvey, surveyLinkFor } from '../support/surveys';
+import { insertResponse, SAMPLE_ANSWERS } from '../support/survey-responses';
+import { createSurvey, sampleSurveySpec, surveyLinkFor } from '../support/surveys';
 import {
   addSession,
   createStudy,
@@ -120,6 +121,7 @@ const POSTS: Record<string, Outcome> = {
   '/s/o/:slug': { redirect: '/s/o/fuzzslug' },
   '/staff/surveys/:id/open-link': { redirect: '/staff/surveys/:id/open-link' },
   '/staff/surveys/:id/open-link/retire': { redirect: '/staff/surveys/:id/open-link' },
+  '/staff/surveys/:id/send': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -155,6 +157,7 @@ const POSTS: Record<string, Outcome> = {
  * strings reach validation (400 and the error summary); without it, the empty form (200).
  */
 const GET_FORMS: Record<string, { flag: string; fields: string[] }> = {
+  '/staff/surveys/:id/send': { flag: 'preview', fields: ['audience', 'studyId', 'group'] },
   '/staff/studies/:id/sample': {
     flag: 'draw',
     fields: [
@@ -212,6 +215,7 @@ let studyId: number;
 let invitationId: number;
 let noteId: number;
 let themeId: number;
+let responseId: number;
 let fresh = 0;
 /** A resident registered through their invitation link, and the invitation's id. */
 let invited: { agent: Agent; invitation: number };
@@ -259,8 +263,10 @@ beforeAll(async () => {
   invitationId = invitation.id;
   themeId = await proposedTheme('Waiting times');
   noteId = await addNote();
-  const survey = await createSurvey(ctx.db);
+  // An open survey with a response, for the survey routes (`:id`, `:responseId`), and an open link.
+  const survey = await createSurvey(ctx.db, sampleSurveySpec({ studyId }));
   const surveyId = survey.surveyId;
+  responseId = await insertResponse(ctx.db, { ...survey, answers: SAMPLE_ANSWERS });
   await ctx.db
     .updateTable('surveys')
     .set({ open_slug: 'fuzzslug' })
@@ -364,6 +370,7 @@ function concrete(path: string, own: Record<string, number> = {}): string {
   const out = filled
     .replace(':sessionId', String(sessionId))
     .replace(':invitationId', String(invitationId))
+    .replace(':responseId', String(responseId))
     .replace(':noteId', String(own.noteId ?? noteId))
     .replace(':themeId', String(themeId))
     .replace(':code', 'use')

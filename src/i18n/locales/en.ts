@@ -560,6 +560,22 @@ export const en = {
     honeypot: 'Leave this field empty',
     saveSwitch: 'Save this page and switch to:',
   },
+  // Survey links by email (issue 8, item 8).
+  surveyMail: {
+    subject: 'A short survey from the {{office}}: {{title}}',
+    postSessionSubject: 'Thank you for taking part: tell us how the conversation went',
+    intro:
+      'The {{office}} of the City of {{city}} asks you to answer a short survey, “{{title}}”. Your answers help improve {{service311}} and other City services.',
+    postSessionIntro:
+      'Thank you for taking part in our conversation about City services. Please tell us how it went in a short survey, “{{title}}”.',
+    resume: 'You can stop at any time and continue later with the same link.',
+    button: 'Answer the survey',
+    voluntary:
+      'Answering is voluntary. If you do not answer, nothing changes for you and you stay in the panel.',
+    manage:
+      'Our staff added you to the Civic Panel. To see or change your details, pause contact or leave the panel, use this link. It works for 30 days.',
+    manageButton: 'See or change my details',
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -572,4 +572,19 @@ export const es: Catalogue = {
     honeypot: 'Deje este campo vacío',
     saveSwitch: 'Guardar esta página y cambiar a:',
   },
+  surveyMail: {
+    subject: 'Una encuesta breve de la {{office}}: {{title}}',
+    postSessionSubject: 'Gracias por participar: díganos cómo fue la conversación',
+    intro:
+      'La {{office}} de la Ciudad de {{city}} le pide que responda una encuesta breve, «{{title}}». Sus respuestas ayudan a mejorar {{service311}} y otros servicios de la Ciudad.',
+    postSessionIntro:
+      'Gracias por participar en nuestra conversación sobre los servicios de la Ciudad. Díganos cómo fue en una encuesta breve, «{{title}}».',
+    resume: 'Puede parar en cualquier momento y continuar más tarde con el mismo enlace.',
+    button: 'Responder la encuesta',
+    voluntary:
+      'Responder es voluntario. Si no responde, nada cambia para usted y sigue en el panel.',
+    manage:
+      'Nuestro personal le inscribió en el Civic Panel. Para ver o cambiar sus datos, pausar el contacto o salir del panel, use este enlace. Funciona durante 30 días.',
+    manageButton: 'Ver o cambiar mis datos',
+  },
 };

@@ -550,4 +550,19 @@ export const ko: Catalogue = {
     honeypot: '이 칸은 비워 두세요',
     saveSwitch: '이 페이지를 저장하고 다음 언어로 바꾸기:',
   },
+  surveyMail: {
+    subject: '{{office}}의 짧은 설문조사: {{title}}',
+    postSessionSubject: '참여해 주셔서 감사합니다: 대화가 어떠셨는지 알려 주십시오',
+    intro:
+      '{{city}}시 {{office}}에서 짧은 설문조사 “{{title}}”에 답해 주시기를 부탁드립니다. 귀하의 답변은 {{service311}}와 다른 시 서비스를 개선하는 데 도움이 됩니다.',
+    postSessionIntro:
+      '시 서비스에 관한 대화에 참여해 주셔서 감사합니다. 짧은 설문조사 “{{title}}”에서 어떠셨는지 알려 주십시오.',
+    resume: '언제든지 멈추고 나중에 같은 링크로 이어서 하실 수 있습니다.',
+    button: '설문조사에 답하기',
+    voluntary:
+      '답변은 자유입니다. 답하지 않으셔도 귀하에게 달라지는 것은 없으며 패널에 그대로 남습니다.',
+    manage:
+      '저희 직원이 귀하를 Civic Panel에 등록했습니다. 정보를 보거나 바꾸고, 연락을 잠시 멈추거나 패널을 떠나려면 이 링크를 사용하십시오. 30일 동안 유효합니다.',
+    manageButton: '내 정보 보기 또는 바꾸기',
+  },
 };

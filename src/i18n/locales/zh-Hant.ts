@@ -524,4 +524,18 @@ export const zhHant: Catalogue = {
     honeypot: '請將此欄留空',
     saveSwitch: '儲存此頁並切換為：',
   },
+  surveyMail: {
+    subject: '{{office}}的簡短問卷：{{title}}',
+    postSessionSubject: '感謝您的參與：請告訴我們座談的情況',
+    intro:
+      '{{city}}市{{office}}邀請您填寫一份簡短問卷「{{title}}」。您的回答有助於改善 {{service311}} 及其他市政服務。',
+    postSessionIntro:
+      '感謝您參加我們關於市政服務的座談。請透過簡短問卷「{{title}}」告訴我們座談的情況。',
+    resume: '您可以隨時停下，之後再用同一個連結繼續填寫。',
+    button: '填寫問卷',
+    voluntary: '填寫完全自願。如果您不填寫，對您沒有任何影響，您仍會留在小組中。',
+    manage:
+      '我們的工作人員已將您加入 Civic Panel。如要查看或更改您的資料、暫停聯絡或退出小組，請使用此連結。連結有效期為 30 天。',
+    manageButton: '查看或更改我的資料',
+  },
 };

@@ -3,7 +3,7 @@ import type { DB } from '../../db/database';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { requireRole } from '../../web/auth';
 import { pageOf } from '../../web/pagination';
-import { countPool, listPool } from './pool.queries';
+import { countPool, listPool, screenerQuestions } from './pool.queries';
 import { PAGE_SIZE, parsePoolQuery, poolCriteria, poolQuerySchema } from './pool.schema';
 import {
   activeFilters,
@@ -12,6 +12,7 @@ import {
   poolHref,
   poolOptions,
   poolRows,
+  screenerAnswerOptions,
 } from './pool.view';
 
 /** The Pool: organizers find participants by any profile field, with counts for the filter. */
@@ -33,7 +34,10 @@ export function poolRoutes(d: { db: DB; ref: ReferenceData; cityTimeZone: string
     res.render('participants/pool/pool', {
       filter,
       activeFilters: activeFilters(filter),
-      options: poolOptions(res.locals.t, d.ref),
+      options: {
+        ...poolOptions(res.locals.t, d.ref),
+        screenerAnswers: screenerAnswerOptions(await screenerQuestions(d.db)),
+      },
       columns: poolColumns(filter),
       rows: poolRows(rows, d.ref, d.cityTimeZone),
       counts: poolCountTables(counts, d.ref),

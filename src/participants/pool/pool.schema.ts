@@ -91,6 +91,16 @@ const search = z
   })
   .catch('');
 
+/**
+ * "Answered <option> to question <code> of survey <id>" (a submitted response of an identified
+ * survey), written `<survey id>.<question code>.<option code>`, or undefined.
+ */
+export const SCREENER_ANSWER = /^([1-9]\d{0,11})\.([a-z0-9_]{1,64})\.([a-z0-9_]{1,64})$/;
+const screenerAnswer = z
+  .unknown()
+  .transform((v) => (typeof v === 'string' && SCREENER_ANSWER.test(v) ? v : undefined))
+  .catch(undefined);
+
 export function poolQuerySchema(ref: ReferenceData) {
   const languages = [...ref.languageCodes];
   return z.object({
@@ -129,6 +139,7 @@ export function poolQuerySchema(ref: ReferenceData) {
     neverAttended: one(['yes']),
     noShowsMin: count,
     noShowsMax: count,
+    answered: screenerAnswer,
     sort: z.enum(SORT_KEYS as [SortKey, ...SortKey[]]).catch(DEFAULT_SORT),
     page: pageParam,
   });
@@ -182,6 +193,8 @@ export interface PoolCriteria {
   neverInvited: boolean;
   attended: { min?: number; max?: number };
   noShows: { min?: number; max?: number };
+  /** A screener answer: a submitted response of this survey chose this option of this question. */
+  answered?: { surveyId: number; question: string; option: string };
   sort: { column: SortColumn; direction: SortDirection };
 }
 
@@ -240,6 +253,12 @@ export function poolCriteria(f: PoolFilter, cityTimeZone: string): PoolCriteria 
         ? { min: undefined, max: 0 }
         : { min: f.attendedMin, max: f.attendedMax },
     noShows: { min: f.noShowsMin, max: f.noShowsMax },
+    answered: answeredOf(f.answered),
     sort: { column, direction },
   };
+}
+
+function answeredOf(v: string | undefined): PoolCriteria['answered'] {
+  const m = v === undefined ? null : SCREENER_ANSWER.exec(v);
+  return m ? { surveyId: Number(m[1]), question: m[2], option: m[3] } : undefined;
 }

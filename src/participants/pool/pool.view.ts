@@ -13,6 +13,8 @@ import {
   type SortKey,
 } from './pool.schema';
 import { formatPhone } from '../profile/profile.schema';
+import { parseTranslated, textIn } from '../../surveys/model/texts';
+import type { screenerQuestions } from './pool.queries';
 
 /*
  * View model of the Pool page: option lists with staff (English) labels, links that carry the
@@ -171,4 +173,50 @@ export function poolCountTables(counts: PoolCounts, ref: ReferenceData) {
       .map(([code, n]) => ({ label: code, n })),
   ];
   return { byDistrict, byLanguage, total: counts.total };
+}
+
+/**
+ * The screener-answer filter's choices: one "Survey — question — option" per option of each
+ * choice question of an identified screener survey (English wording, else its first language).
+ */
+export function screenerAnswerOptions(
+  rows: Awaited<ReturnType<typeof screenerQuestions>>,
+): Option[] {
+  const out: Option[] = [];
+  for (const r of rows) {
+    let first = 'en';
+    try {
+      first = (JSON.parse(r.languages) as string[])[0] ?? 'en';
+    } catch {
+      // English, then
+    }
+    const say = (json: string | null, fallback: string) => {
+      const t = parseTranslated(json);
+      return textIn(t, 'en') || textIn(t, first) || fallback;
+    };
+    let question = r.code;
+    try {
+      question = say(
+        JSON.stringify((JSON.parse(r.question_texts) as { label?: unknown }).label ?? {}),
+        r.code,
+      );
+    } catch {
+      // the code, then
+    }
+    const options =
+      r.type === 'yes_no'
+        ? [
+            { code: 'yes', label: 'Yes' },
+            { code: 'no', label: 'No' },
+          ]
+        : r.option_code
+          ? [{ code: r.option_code, label: say(r.option_texts, r.option_code) }]
+          : [];
+    for (const o of options)
+      out.push({
+        value: `${r.survey_id}.${r.code}.${o.code}`,
+        label: `${r.title} — ${question} — ${o.label}`,
+      });
+  }
+  return out;
 }

@@ -82,6 +82,7 @@ export class SampleDrawer {
       poolCriteria(this.filter(query), this.d.cityTimeZone),
       { coolDownDays, now: this.d.clock.now(), studyId },
       quotaValues(quotas, 'channel'),
+      quotaValues(quotas, 'screener'),
     );
     // The pool's show rate over past sessions; too little history gives the 20% default.
     const counts = await outcomeCounts(this.d.db, this.d.clock.now().toISOString());

@@ -25,7 +25,10 @@ export interface Candidate {
   attrs: Readonly<Record<string, AttrValue>>;
 }
 
-/** The dimensions the sample builder offers today (screener answers can be added later). */
+/**
+ * The dimensions the sample builder offers. `screener`: a screener answer, its values written
+ * `<survey id>.<question code>.<option code>` (multi-valued, like `channel`).
+ */
 export const QUOTA_DIMENSIONS = [
   'councilDistrict',
   'language',
@@ -33,6 +36,7 @@ export const QUOTA_DIMENSIONS = [
   'channel',
   'format',
   'ageRange',
+  'screener',
 ] as const;
 export type QuotaDimension = (typeof QUOTA_DIMENSIONS)[number];
 

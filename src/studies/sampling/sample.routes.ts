@@ -1,7 +1,12 @@
 import crypto from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { DB } from '../../db/database';
-import { activeFilters, poolOptions } from '../../participants/pool/pool.view';
+import { screenerQuestions } from '../../participants/pool/pool.queries';
+import {
+  activeFilters,
+  poolOptions,
+  screenerAnswerOptions,
+} from '../../participants/pool/pool.view';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { requireRole } from '../../web/auth';
 import { handleForm, keepTyped, showForm, str, type FormPage, type Values } from '../../web/forms';
@@ -44,7 +49,8 @@ export function samplePage(d: SampleRoutesDeps): FormPage {
     const { study } = await d.studies.get(idFrom(req.params.id));
     const query = builderQuery(req);
     const filter = d.drawer.filter(query);
-    const labels = sampleLabels(res.locals.t, d.ref, res.locals.city.service311);
+    const screener = screenerAnswerOptions(await screenerQuestions(d.db));
+    const labels = sampleLabels(res.locals.t, d.ref, res.locals.city.service311, screener);
     const form = query.draw === '1' ? d.drawer.validate(query, res.locals.city.service311) : null;
     const drawn = form?.ok ? await d.drawer.draw(study.id, query, form.data) : null;
     const typed: Values = {
@@ -61,7 +67,10 @@ export function samplePage(d: SampleRoutesDeps): FormPage {
       dimensions: dimensionOptions(labels),
       filter,
       activeFilters: activeFilters(filter),
-      options: poolOptions(res.locals.t, d.ref),
+      options: {
+        ...poolOptions(res.locals.t, d.ref),
+        screenerAnswers: screener,
+      },
       preview:
         drawn &&
         preview(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../errors';
+import { SCREENER_ANSWER } from '../../participants/pool/pool.schema';
 import { PROFILE_CODES } from '../../participants/profile/options';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { inFieldOrder, type FormResult } from '../../web/forms';
@@ -26,6 +27,7 @@ export function dimensionLabels(service311: string): Record<QuotaDimension, stri
     channel: 'Channel',
     format: 'Format',
     ageRange: 'Age range',
+    screener: 'Screener answer',
   };
 }
 
@@ -42,6 +44,8 @@ export function dimensionValues(ref: ReferenceData): Record<QuotaDimension, read
     channel: PROFILE_CODES.channels,
     format: PROFILE_CODES.format,
     ageRange: PROFILE_CODES.ageRange,
+    // Screener answers come from the surveys there are: any well-formed one is taken.
+    screener: [],
   };
 }
 
@@ -142,11 +146,19 @@ export function sampleValidator(ref: ReferenceData, service311: string) {
         errors,
       );
       const value = field(
-        z.string().refine((v) => dimension !== undefined && values[dimension].includes(v), {
-          error: dimension
-            ? `Choose ${/^[aeiou]/i.test(labels[dimension]) ? 'an' : 'a'} ${inSentence(labels[dimension])} for ${name}`
-            : `Choose a value for ${name}`,
-        }),
+        z
+          .string()
+          .refine(
+            (v) =>
+              dimension !== undefined &&
+              (values[dimension].includes(v) ||
+                (dimension === 'screener' && SCREENER_ANSWER.test(v))),
+            {
+              error: dimension
+                ? `Choose ${/^[aeiou]/i.test(labels[dimension]) ? 'an' : 'a'} ${inSentence(labels[dimension])} for ${name}`
+                : `Choose a value for ${name}`,
+            },
+          ),
         q[f.value],
         f.value,
         errors,

@@ -31,7 +31,13 @@ export interface Labels {
   values: Record<QuotaDimension, Option[]>;
 }
 
-export function sampleLabels(t: TFunction, ref: ReferenceData, service311: string): Labels {
+export function sampleLabels(
+  t: TFunction,
+  ref: ReferenceData,
+  service311: string,
+  /** The screener answers there are ("Survey — question — option"), from the Pool page's list. */
+  screener: Option[] = [],
+): Labels {
   const pool = poolOptions(t, ref);
   const codes = dimensionValues(ref);
   const only = (options: Option[], dim: QuotaDimension) =>
@@ -46,6 +52,7 @@ export function sampleLabels(t: TFunction, ref: ReferenceData, service311: strin
     channel: only(pool.channels, 'channel'),
     format: only(pool.format, 'format'),
     ageRange: only(pool.ageRange, 'ageRange'),
+    screener,
   };
   return { dimensions: dimensionLabels(service311), values };
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { DAY } from '../../clock';
 import type { Database } from '../../db/schema';
 import { poolWhere } from '../../participants/pool/pool.queries';
-import type { PoolCriteria } from '../../participants/pool/pool.schema';
+import { SCREENER_ANSWER, type PoolCriteria } from '../../participants/pool/pool.schema';
 import { CHANNELS } from '../../participants/profile/options';
 import type { AttrValue, Candidate, QuotaDimension } from './quota-draw';
 
@@ -104,6 +104,45 @@ export function candidateQueries(
 }
 
 /**
+ * Who gave each of some screener answers (`<survey id>.<question code>.<option code>`): the
+ * answered rows of submitted responses of identified surveys, matched to the answers in code.
+ * Plain rows, like `channelUsers`; read only when a quota is on a screener answer.
+ */
+export async function screenerUsers(
+  db: Kysely<Database>,
+  answers: readonly string[],
+): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  const wanted = answers
+    .map((a) => SCREENER_ANSWER.exec(a))
+    .filter((m): m is RegExpExecArray => m !== null);
+  if (!wanted.length) return out;
+  const rows = await db
+    .selectFrom('survey_responses as sr')
+    .innerJoin('surveys as sv', 'sv.id', 'sr.survey_id')
+    .innerJoin('survey_answers as sa', 'sa.response_id', 'sr.id')
+    .innerJoin('survey_questions as sq', 'sq.id', 'sa.question_id')
+    .select(['sr.participant_id', 'sr.survey_id', 'sq.code', 'sq.type', 'sa.item', 'sa.value'])
+    .where('sr.survey_id', 'in', [...new Set(wanted.map((m) => Number(m[1])))])
+    .where('sq.code', 'in', [...new Set(wanted.map((m) => m[2]))])
+    .where('sr.status', '=', 'submitted')
+    .where('sv.anonymous', '=', 0)
+    .where('sa.state', '=', 'answered')
+    .where('sr.participant_id', 'is not', null)
+    .execute();
+  const asked = new Set(answers);
+  for (const r of rows) {
+    const option = r.item === '' ? r.value : r.type === 'multi_choice' ? r.item : null;
+    const answer = `${r.survey_id}.${r.code}.${option}`;
+    if (option === null || !asked.has(answer)) continue;
+    const list = out.get(r.participant_id!) ?? [];
+    if (!list.includes(answer)) list.push(answer);
+    out.set(r.participant_id!, list);
+  }
+  return out;
+}
+
+/**
  * The candidates of a sample in id order, with the attributes quotas are set on. `channels`:
  * the channel values the quotas are on (every channel by default; none, no second query). The
  * rows are sorted here, not by SQL: without an ORDER BY the filter reads the narrow
@@ -115,8 +154,11 @@ export async function candidatesFor(
   criteria: PoolCriteria,
   exclusions: CandidateExclusions,
   channels: readonly string[] = CHANNELS,
+  /** The screener answers quotas are on (none: not read). */
+  screener: readonly string[] = [],
 ): Promise<SampleCandidate[]> {
   const q = candidateQueries(db, criteria, exclusions, channels);
+  const answered = await screenerUsers(db, screener);
   const rows = await q.people.execute();
   rows.sort((a, b) => a.id - b.id);
   const byPerson = new Map<number, string[]>();
@@ -134,6 +176,7 @@ export async function candidatesFor(
       language: r.language,
       myla311Use: r.myla311_use,
       channel: channels.length ? (byPerson.get(r.id) ?? []) : undefined,
+      screener: screener.length ? (answered.get(r.id) ?? []) : undefined,
       format: r.format_preference,
       ageRange: r.age_range,
     },
