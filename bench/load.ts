@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 export interface LoadRequest {
   path: string;
   cookie: string;
-  form: Record<string, string>;
+  /** Fields; a list repeats the field (a multi-select). */
+  form: Record<string, string | string[]>;
 }
 
 export interface LoadJob {

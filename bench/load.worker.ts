@@ -18,8 +18,12 @@ async function run(job: LoadJob): Promise<LoadResult> {
         const res = await fetch(`${job.baseUrl}${r.path}`, {
           method: 'POST',
           redirect: 'manual',
-          headers: { cookie: r.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams(r.form),
+          headers: { cookie: r.cookie ?? '', 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(
+            Object.entries(r.form).flatMap(([k, v]) =>
+              (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]),
+            ),
+          ),
         });
         await res.text();
         latencies.push(performance.now() - start);

@@ -4,13 +4,14 @@ import type { Measurement } from './measurement';
 import { poolBench } from './pool.bench';
 import { registrationBench } from './registration.bench';
 import { sampleBench } from './sample.bench';
+import { surveyBench } from './survey.bench';
 
 /*
  * `npm run bench [-- name ...]`: performance figures on a generated database of realistic size
  * (tmp/bench/, reused between runs). Add a measurement by writing bench/<name>.bench.ts and
  * listing it here. BENCH_PARTICIPANTS changes the size (default 100,000).
  */
-const MEASUREMENTS: Measurement[] = [poolBench, sampleBench, registrationBench];
+const MEASUREMENTS: Measurement[] = [poolBench, sampleBench, registrationBench, surveyBench];
 
 async function main(): Promise<void> {
   // As deployed: Express caches compiled views only in production.

@@ -196,8 +196,8 @@ test('an admin sees the figures and the admin pages', async () => {
   expect(Object.keys(figures(res.text))).toHaveLength(9);
   expect(linksIn(res.text, '>Other pages</h2>')).toEqual([
     '/staff/studies',
-    '/staff/themes',
     '/staff/surveys',
+    '/staff/themes',
     '/staff/audit',
     '/staff/users',
     '/staff/consent',

@@ -1,0 +1,248 @@
+import fs from 'node:fs';
+import { testConfig } from '../src/config';
+import { closeDatabase, openDatabase } from '../src/db/database';
+import type { SurveySpec } from '../src/surveys/model/spec';
+import { addSurveyLink } from '../src/surveys/survey-links';
+import { insertSurvey, loadDefinition } from '../src/surveys/surveys.queries';
+import { startApp } from './app';
+import { startBareSurvey } from './bare-survey';
+import type { BenchEnv } from './dataset';
+import { runLoad, type LoadRequest } from './load';
+import type { Measurement } from './measurement';
+import { formatSummary, summarize } from './stats';
+
+/**
+ * A page of a survey answered through the respondent pages (session cookie, CSRF, the page read
+ * and validated by the survey model, its rows replaced in one transaction), against a bare
+ * Express + better-sqlite3 endpoint that stores the same rows, in the same run, both at
+ * CONNECTIONS requests in flight from a worker thread. Each resident first follows their
+ * personal link (GET /s/<token>, then the page it leads to, for the cookie and the form).
+ */
+const PEOPLE = 2000;
+const CONNECTIONS = 32;
+const TARGET_RATIO = 0.5;
+const TARGET_P99 = 100;
+
+const en = (s: string) => ({ en: s });
+const choice = (code: string, options: string[]) => ({
+  code,
+  type: 'single_choice' as const,
+  required: true,
+  label: en(`Question ${code}`),
+  options: options.map((o) => ({ code: o, label: en(o) })),
+});
+
+/** Ten questions of the common kinds on the first page; a second page so the first is a save. */
+function benchSpec(): SurveySpec {
+  const agree = (code: string) => ({
+    code,
+    type: 'agreement' as const,
+    required: true,
+    label: en(code),
+  });
+  const multi = (code: string, options: string[]) => ({
+    ...choice(code, options),
+    type: 'multi_choice' as const,
+    required: false,
+  });
+  return {
+    title: 'Bench survey',
+    kind: 'general',
+    languages: ['en'],
+    status: 'open',
+    texts: { title: en('Bench survey') },
+    pages: [
+      {
+        questions: [
+          choice('use', ['never', 'once', 'few', 'often']),
+          choice('last', ['week', 'month', 'year', 'longer']),
+          choice('device', ['phone', 'computer', 'tablet']),
+          multi('channels', ['app', 'phone', 'web', 'in_person']),
+          multi('types', ['bulky', 'graffiti', 'dumping', 'streetlight', 'tree']),
+          agree('ease'),
+          agree('speed'),
+          agree('fair'),
+          { code: 'nps', type: 'nps', label: en('Recommend?') },
+          { code: 'comment', type: 'short_text', label: en('Anything else?') },
+        ],
+      },
+      { questions: [{ code: 'why', type: 'long_text', label: en('Why?') }] },
+    ],
+  };
+}
+
+/** The answers each resident posts (the same for everyone: the work per request is what differs). */
+const ANSWERS: Record<string, string | string[]> = {
+  q_use: 'often',
+  q_last: 'month',
+  q_device: 'phone',
+  q_channels: ['app', 'web'],
+  q_types: ['bulky', 'graffiti'],
+  q_ease: '4',
+  q_speed: '3',
+  q_fair: '5',
+  q_nps: '9',
+  q_comment: 'The app was quick but I never heard back about the couch.',
+};
+
+/** The respondent page's form: its action and CSRF token (the form holding the q_ fields). */
+function formOf(html: string): { action: string; token: string } | null {
+  for (const m of html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)) {
+    const form = m[0];
+    if (!/name="q_/.test(form)) continue;
+    const action = /action="([^"]+)"/.exec(form)?.[1];
+    const token = /name="_csrf" value="([^"]+)"/.exec(form)?.[1];
+    if (action && token) return { action: action.replace(/&amp;/g, '&'), token };
+  }
+  return null;
+}
+
+export const surveyBench: Measurement = {
+  name: 'survey',
+  title: `Survey page submission: ${PEOPLE} residents, a page of 10 questions, ${CONNECTIONS} connections, full stack vs bare Express + better-sqlite3`,
+  async run(base) {
+    const copy = base.file.replace(/civic-panel-\d+\.sqlite$/, 'survey.sqlite');
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+    base.opened.sqlite.prepare('vacuum into ?').run(copy);
+    const opened = openDatabase(copy);
+    const env: BenchEnv = {
+      ...base,
+      opened,
+      config: testConfig({ databasePath: copy }),
+      file: copy,
+    };
+    const app = await startApp(env);
+    const { db } = opened;
+    const now = new Date();
+    try {
+      const { surveyId, versionId } = await db
+        .transaction()
+        .execute((trx) =>
+          insertSurvey(trx, benchSpec(), { now: now.toISOString(), createdBy: null }),
+        );
+      const people = (
+        await db
+          .selectFrom('participants')
+          .select('id')
+          .where('status', '=', 'active')
+          .orderBy('id')
+          .limit(PEOPLE)
+          .execute()
+      ).map((p) => p.id);
+      const links = await db.transaction().execute(async (trx) => {
+        const out: string[] = [];
+        for (const id of people) {
+          const recipient = await trx
+            .insertInto('survey_recipients')
+            .values({
+              survey_id: surveyId,
+              participant_id: id,
+              sent_at: now.toISOString(),
+              sent_by: null,
+            })
+            .returning(['id', 'participant_id'])
+            .executeTakeFirstOrThrow();
+          out.push(await addSurveyLink(trx, recipient, now));
+        }
+        return out;
+      });
+
+      // Each resident follows their link: the cookie, then the first page's form.
+      const requests: LoadRequest[] = [];
+      for (const link of links) {
+        const follow = await fetch(`${app.baseUrl}${link}`, { redirect: 'manual' });
+        await follow.text();
+        const cookie = follow.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; ');
+        let at = follow.headers.get('location');
+        let html = '';
+        for (let hops = 0; at && hops < 5; hops++) {
+          const page = await fetch(`${app.baseUrl}${at}`, {
+            headers: { cookie },
+            redirect: 'manual',
+          });
+          html = await page.text();
+          at = page.status >= 300 && page.status < 400 ? page.headers.get('location') : null;
+        }
+        const form = formOf(html);
+        if (!form) throw new Error(`no question form behind ${link.slice(0, 4)}…`);
+        requests.push({ path: form.action, cookie, form: { ...ANSWERS, _csrf: form.token } });
+      }
+
+      const full = await runLoad({ baseUrl: app.baseUrl, concurrency: CONNECTIONS, requests });
+
+      // The bare endpoint stores the same rows for responses of its own.
+      const def = await loadDefinition(db, versionId);
+      const questions = def.pages[0].questions.map((q) => ({
+        id: q.id,
+        code: q.code,
+        type: q.type,
+        options: q.options.map((o) => o.code),
+      }));
+      const bareIds: number[] = [];
+      for (let i = 0; i < PEOPLE; i++) {
+        const { id } = await db
+          .insertInto('survey_responses')
+          .values({
+            survey_id: surveyId,
+            version_id: versionId,
+            respondent_key: `bare-${i}`,
+            channel: 'web',
+            language: 'en',
+            submission_key: `bare-${i}-${now.getTime()}`,
+            started_at: now.toISOString(),
+            updated_at: now.toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        bareIds.push(id);
+      }
+      const bareServer = await startBareSurvey(copy, questions);
+      let bare;
+      try {
+        bare = await runLoad({
+          baseUrl: bareServer.baseUrl,
+          concurrency: CONNECTIONS,
+          requests: bareIds.map((id) => ({ path: `/bare/${id}`, cookie: '', form: ANSWERS })),
+        });
+      } finally {
+        await bareServer.close();
+      }
+
+      const stored = await db
+        .selectFrom('survey_responses')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('survey_id', '=', surveyId)
+        .where('page_position', '>', 0)
+        .executeTakeFirstOrThrow();
+      const show = (label: string, r: typeof full) => {
+        const s = summarize(r.latencies);
+        console.log(
+          `${label}: ${r.latencies.length} posts in ${r.seconds.toFixed(2)} s → ${(r.latencies.length / r.seconds).toFixed(0)} pages/s; answers ${Object.entries(
+            r.statuses,
+          )
+            .map(([k, v]) => `${k}×${v}`)
+            .join(', ')}`,
+        );
+        console.log(`  ${formatSummary('POST a page', s)}`);
+        return { rate: r.latencies.length / r.seconds, p99: s.p99 };
+      };
+      const f = show('full stack', full);
+      const b = show('bare Express + better-sqlite3', bare);
+      console.log(`responses moved past page 1: ${Number(stored.n)} of ${PEOPLE * 2}`);
+      const ratio = f.rate / b.rate;
+      console.log(
+        `ratio full/bare throughput: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'MET' : 'NOT MET'})`,
+      );
+      console.log(
+        `target p99 < ${TARGET_P99} ms at ${CONNECTIONS} connections: ${f.p99 < TARGET_P99 ? 'MET' : 'NOT MET'} (p99 ${f.p99.toFixed(1)} ms)`,
+      );
+    } finally {
+      await app.close();
+      await closeDatabase(opened);
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+    }
+  },
+};
