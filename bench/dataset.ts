@@ -200,3 +200,28 @@ function generate(opened: OpenedDatabase, total: number): void {
   // No ANALYZE: the app never runs it, so the planner here sees what it sees in production.
   sqlite.pragma('synchronous = FULL');
 }
+
+/**
+ * A fresh copy of the dataset (tmp/bench/<name>.sqlite) for a measurement that writes, so what
+ * it adds never reaches the others; `remove` closes and deletes it.
+ */
+export function copyDataset(
+  base: BenchEnv,
+  name: string,
+): { env: BenchEnv; remove(): Promise<void> } {
+  const copy = base.file.replace(/civic-panel-\d+\.sqlite$/, `${name}.sqlite`);
+  const rm = () => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+  };
+  rm();
+  base.opened.sqlite.prepare('vacuum into ?').run(copy);
+  const opened = openDatabase(copy);
+  const env = { ...base, opened, config: testConfig({ databasePath: copy }), file: copy };
+  return {
+    env,
+    remove: async () => {
+      await closeDatabase(opened);
+      rm();
+    },
+  };
+}

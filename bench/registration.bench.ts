@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import { testConfig } from '../src/config';
-import { closeDatabase, openDatabase } from '../src/db/database';
 import { addInvitationLink } from '../src/studies/invitations/invitation-links';
 import { insertInvitations } from '../src/studies/invitations/invitations.queries';
 import { csrfFrom, startApp, type BenchClient } from './app';
-import type { BenchEnv } from './dataset';
+import { copyDataset, type BenchEnv } from './dataset';
 import type { Measurement } from './measurement';
 import { runLoad } from './load';
 import { formatSummary, summarize } from './stats';
@@ -31,16 +28,8 @@ export const registrationBench: Measurement = {
   name: 'registration',
   title: `Resident registration through /r/ (full stack, real HTTP): ${PEOPLE} residents per run, ${SESSIONS} sessions of ${CAPACITY} + ${EXTRA} seats, concurrency ${LEVELS.join(' and ')}`,
   async run(base) {
-    const copy = base.file.replace(/civic-panel-\d+\.sqlite$/, 'registration.sqlite');
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
-    base.opened.sqlite.prepare('vacuum into ?').run(copy);
-    const opened = openDatabase(copy);
-    const env: BenchEnv = {
-      ...base,
-      opened,
-      config: testConfig({ databasePath: copy }),
-      file: copy,
-    };
+    const { env, remove } = copyDataset(base, 'registration');
+    const { opened } = env;
     const app = await startApp(env);
     try {
       const organizer = await app.signIn('organizer');
@@ -99,8 +88,7 @@ export const registrationBench: Measurement = {
       console.log(`target p99 < ${TARGET_P99} ms at concurrency 20: ${target}`);
     } finally {
       await app.close();
-      await closeDatabase(opened);
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+      await remove();
     }
   },
 };

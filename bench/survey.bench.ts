@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import { testConfig } from '../src/config';
-import { closeDatabase, openDatabase } from '../src/db/database';
 import type { SurveySpec } from '../src/surveys/model/spec';
 import { addSurveyLink } from '../src/surveys/survey-links';
 import { insertSurvey, loadDefinition } from '../src/surveys/surveys.queries';
 import { startApp } from './app';
 import { startBareSurvey } from './bare-survey';
-import type { BenchEnv } from './dataset';
+import { copyDataset } from './dataset';
 import { runLoad, type LoadRequest } from './load';
 import type { Measurement } from './measurement';
 import { formatSummary, summarize } from './stats';
@@ -101,16 +98,8 @@ export const surveyBench: Measurement = {
   name: 'survey',
   title: `Survey page submission: ${PEOPLE} residents, a page of 10 questions, ${CONNECTIONS} connections, full stack vs bare Express + better-sqlite3`,
   async run(base) {
-    const copy = base.file.replace(/civic-panel-\d+\.sqlite$/, 'survey.sqlite');
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
-    base.opened.sqlite.prepare('vacuum into ?').run(copy);
-    const opened = openDatabase(copy);
-    const env: BenchEnv = {
-      ...base,
-      opened,
-      config: testConfig({ databasePath: copy }),
-      file: copy,
-    };
+    const { env, remove } = copyDataset(base, 'survey');
+    const { opened } = env;
     const app = await startApp(env);
     const { db } = opened;
     const now = new Date();
@@ -199,7 +188,7 @@ export const surveyBench: Measurement = {
           .executeTakeFirstOrThrow();
         bareIds.push(id);
       }
-      const bareServer = await startBareSurvey(copy, questions);
+      const bareServer = await startBareSurvey(env.file, questions);
       let bare;
       try {
         bare = await runLoad({
@@ -241,8 +230,7 @@ export const surveyBench: Measurement = {
       );
     } finally {
       await app.close();
-      await closeDatabase(opened);
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+      await remove();
     }
   },
 };
