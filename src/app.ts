@@ -16,6 +16,7 @@ import { StaffService } from './staff/staff.service';
 import { studiesFeature } from './studies/studies.feature';
 import { surveysFeature } from './surveys/surveys.feature';
 import { feedbackFeature } from './feedback/feedback.feature';
+import { resultsFeature } from './results/results.feature';
 import { authRoutes } from './staff/auth.routes';
 import { accountRoutes } from './staff/account.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
@@ -136,6 +137,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       sessionSecret: secret,
     }).router,
   );
+  app.use(resultsFeature({ db, clock, config, ref, mailer }).router);
   app.use(auditRoutes({ db }));
   app.use(
     authRoutes({ staff, passport, devices, clock, limits, loginRateLimit: deps.loginRateLimit }),

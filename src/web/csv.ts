@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
+import type { Writable } from 'node:stream';
 
 /*
  * CSV exports, Excel-safe without damaging data (DESIGN.md "Exports", QUALITY.md Security 8):
@@ -38,34 +39,65 @@ export function csvHeaders(res: Response, filename: string): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
 }
 
-/** One CSV record: text cells neutralised, code cells as they are, null as empty. */
-export function csvRecord<T>(columns: CsvColumn<T>[], row: T): string[] {
+/**
+ * How a CSV is written. 'excel' (the default for downloads from the pages): UTF-8 with a BOM,
+ * CRLF, text cells neutralised. 'analysis' (R, pandas, scripts): no BOM, LF, text as it is.
+ * Both quote as RFC 4180 does, so a standard parser reads either back exactly.
+ */
+export type CsvProfile = 'excel' | 'analysis';
+export const CSV_PROFILES: readonly CsvProfile[] = ['excel', 'analysis'];
+
+/** One CSV record: text cells neutralised (Excel profile), code cells as they are, null as empty. */
+export function csvRecord<T>(
+  columns: CsvColumn<T>[],
+  row: T,
+  profile: CsvProfile = 'excel',
+): string[] {
   return columns.map((c) => {
     const v = c.value(row);
     if (v === null || v === undefined) return '';
     const s = String(v);
-    return c.kind === 'code' ? s : neutraliseCell(s);
+    return c.kind === 'code' || profile === 'analysis' ? s : neutraliseCell(s);
   });
 }
 
+/** The CSV of the rows as a stream in the profile: the header, then one record per row. */
+export function csvReadable<T>(
+  columns: CsvColumn<T>[],
+  rows: AsyncIterable<T> | Iterable<T>,
+  profile: CsvProfile = 'excel',
+): Readable {
+  async function* records() {
+    yield columns.map((c) => (profile === 'excel' ? neutraliseCell(c.header) : c.header));
+    for await (const row of rows) yield csvRecord(columns, row, profile);
+  }
+  const excel = profile === 'excel';
+  return Readable.from(records()).pipe(
+    stringify({ bom: excel, record_delimiter: excel ? 'windows' : 'unix' }),
+  );
+}
+
+/** Writes the rows as CSV to any stream (a file, stdout, a ZIP entry), honouring backpressure. */
+export async function writeCsv<T>(
+  out: Writable,
+  columns: CsvColumn<T>[],
+  rows: AsyncIterable<T> | Iterable<T>,
+  profile: CsvProfile = 'excel',
+): Promise<void> {
+  await pipeline(csvReadable(columns, rows, profile), out);
+}
+
 /**
- * Streams rows (any iterable, typically batches read from the database) as an Excel-profile CSV
- * attachment: UTF-8 BOM, CRLF, quotes doubled by csv-stringify. Never builds the file in memory.
+ * Streams rows (any iterable, typically batches read from the database) as a CSV attachment,
+ * the Excel profile unless told otherwise. Never builds the file in memory.
  */
 export async function streamCsv<T>(
   res: Response,
   filename: string,
   columns: CsvColumn<T>[],
   rows: AsyncIterable<T> | Iterable<T>,
+  profile: CsvProfile = 'excel',
 ): Promise<void> {
   csvHeaders(res, filename);
-  async function* records() {
-    yield columns.map((c) => neutraliseCell(c.header));
-    for await (const row of rows) yield csvRecord(columns, row);
-  }
-  await pipeline(
-    Readable.from(records()),
-    stringify({ bom: true, record_delimiter: 'windows' }),
-    res,
-  );
+  await writeCsv(res, columns, rows, profile);
 }

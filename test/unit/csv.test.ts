@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import type { Response } from 'express';
-import { csvRecord, neutraliseCell, streamCsv, type CsvColumn } from '../../src/web/csv';
+import { csvRecord, neutraliseCell, streamCsv, writeCsv, type CsvColumn } from '../../src/web/csv';
 
 describe('neutraliseCell', () => {
   test.each([
@@ -83,4 +83,44 @@ test('streamCsv writes a BOM, CRLF, doubled quotes and an attachment header', as
     ['Ana "Nita" López', '(213) 555-0101', '1'],
     ["'=cmd|' /C calc'!A0", '(310) 555-0199', '2'],
   ]);
+});
+
+describe('CSV profiles', () => {
+  const columns: CsvColumn<{ note: string; code: string }>[] = [
+    { header: 'note', value: (r) => r.note },
+    { header: 'code', value: (r) => r.code, kind: 'code' },
+  ];
+  const rows = [
+    { note: '=1+1', code: '-5' },
+    { note: 'line one\nline "two"', code: 'x_1' },
+  ];
+  async function text(profile: 'excel' | 'analysis'): Promise<string> {
+    const chunks: Buffer[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(Buffer.from(chunk));
+        done();
+      },
+    });
+    await writeCsv(out, columns, rows, profile);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  test('excel: BOM, CRLF, formulas neutralised in text cells only', async () => {
+    const csv = await text('excel');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain('\r\n');
+    const parsed = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(parsed).toEqual([
+      { note: "'=1+1", code: '-5' },
+      { note: 'line one\nline "two"', code: 'x_1' },
+    ]);
+  });
+
+  test('analysis: no BOM, LF, text exactly as stored', async () => {
+    const csv = await text('analysis');
+    expect(csv.startsWith('\uFEFF')).toBe(false);
+    expect(csv).not.toContain('\r\n');
+    expect(parse(csv, { columns: true })).toEqual(rows);
+  });
 });

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { DB } from '../db/database';
+import type { Mailer } from '../mail/mailer';
+import type { ReferenceData } from '../reference/reference.queries';
+import type { ExportDeps } from './exports/export-type';
+import { exportTypes } from './exports/registry';
+
+export interface ResultsFeatureDeps {
+  db: DB;
+  clock: Clock;
+  config: Pick<Config, 'cityTimeZone' | 'baseUrl' | 'cityNames'>;
+  mailer: Mailer;
+  ref: ReferenceData;
+}
+
+/**
+ * The results feature (issue 9): survey results, the study report, representativeness, the
+ * service scorecard, report-back messages and the exports. Each use case adds its router here,
+ * in match order, and its export types to `exports/registry.ts`.
+ */
+export function resultsFeature(d: ResultsFeatureDeps) {
+  const router = Router();
+  const exportDeps: ExportDeps = {
+    db: d.db,
+    ref: d.ref,
+    clock: d.clock,
+    cityTimeZone: d.config.cityTimeZone,
+    names: d.config.cityNames,
+  };
+  const exports = exportTypes(exportDeps);
+  return { router, exports, exportDeps };
+}
