@@ -1,41 +1,33 @@
 import { recordAudit } from '../../audit/audit.queries';
-import type { Clock } from '../../clock';
-import type { DB } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import type { RegistrationChannel, RegistrationRow } from '../../db/schema';
 import { NotFoundError, ValidationError } from '../../errors';
 import { markActive } from '../../participants/activity';
 import { findById, findByEmail, peopleByIds } from '../../participants/participants.queries';
-import type { Kysely } from 'kysely';
-import type { ComposedMail } from '../../mail/mailer';
-import type { Database, StudySessionRow } from '../../db/schema';
 import { formatCityTime } from '../city-time';
 import { addInvitationLink } from '../invitations/invitation-links';
-import { insertInvitations, invitationOf, markResponded } from '../invitations/invitations.queries';
-import { interpretationOf } from '../sessions/sessions.queries';
-import { findStudy } from '../studies.queries';
-import type { MailSession, RegistrationMail } from './registration.mail';
-import { canBeRegistered, deadlinePassed, isLateCancellation } from './registration.rules';
+import { markResponded } from '../invitations/invitations.queries';
+import { canBeRegistered, deadlinePassed } from './registration.rules';
 import {
   findRegistration,
-  firstWaitlisted,
-  insertRegistration,
-  moveStatus,
   registrationOf,
-  releaseSeat,
-  reopenRegistration,
   rosterOf,
   sessionById,
   takeSeat,
 } from './registrations.queries';
+import {
+  RegistrationChanged,
+  cancelInside,
+  changedMeanwhile,
+  invitationFor,
+  mailSession,
+  placeIn,
+  sendMail,
+  type Cancelled,
+  type RegistrationDeps,
+} from './seat-moves';
 
-export interface RegistrationDeps {
-  db: DB;
-  clock: Clock;
-  cityTimeZone: string;
-  /** The emails of a registration (confirmation, waitlist, cancellation, promotion). */
-  mail: RegistrationMail;
-}
+export type { Cancelled, RegistrationDeps } from './seat-moves';
 
 export interface RegisterOptions {
   channel: RegistrationChannel;
@@ -53,12 +45,6 @@ export interface Registered {
   registration: RegistrationRow;
   /** True when the person already held a registration for this session (nothing changed). */
   existing: boolean;
-}
-
-export interface Cancelled {
-  cancelled: RegistrationRow;
-  /** The waitlisted person who got the seat, to be told (the resident slice sends the email). */
-  promoted: RegistrationRow | null;
 }
 
 /** Field the phone form's refusals are shown on. */
@@ -105,9 +91,9 @@ export class RegistrationService {
     // Before the transaction: the invitation this answers (one is made for someone registered
     // without one, by phone), a fresh /r/ link, and both possible emails, so that the
     // transaction only writes.
-    const invitation = await this.invitationFor(session.study_id, participantId, o.channel);
+    const invitation = await invitationFor(this.d, session.study_id, participantId, o.channel);
     const link = person.email ? await addInvitationLink(this.d.db, invitation, now) : null;
-    const at = await this.mailSession(session);
+    const at = await mailSession(this.d, session);
     const mailAs = (kind: 'confirmed' | 'waitlisted') =>
       this.d.mail.compose({ kind, person, at, link, accommodations: o.accommodations });
     const [seatMail, waitMail] = await Promise.all([mailAs('confirmed'), mailAs('waitlisted')]);
@@ -118,7 +104,7 @@ export class RegistrationService {
         if (!seat && o.seatOnly)
           throw new ValidationError({ [o.seatOnly.field]: o.seatOnly.message });
         const status = seat ? 'confirmed' : 'waitlisted';
-        const row = await this.placeIn(trx, held, sessionId, participantId, {
+        const row = await placeIn(trx, held, sessionId, participantId, {
           status,
           accommodations: o.accommodations,
           channel: o.channel,
@@ -134,7 +120,7 @@ export class RegistrationService {
           details: { sessionId, participantId, status, channel: o.channel },
           at: now,
         });
-        await this.send(trx, seat ? seatMail : waitMail);
+        await sendMail(this.d, trx, seat ? seatMail : waitMail);
         return row;
       });
       return { registration, existing: false };
@@ -163,11 +149,11 @@ export class RegistrationService {
     if (!before || !session || before.session_id !== sessionId)
       throw new ValidationError({ registrationId: 'That registration is not on this session' });
     const person = await findById(this.d.db, before.participant_id);
-    const at = await this.mailSession(session);
+    const at = await mailSession(this.d, session);
     const link = person?.email
       ? await addInvitationLink(
           this.d.db,
-          await this.invitationFor(session.study_id, before.participant_id, 'web'),
+          await invitationFor(this.d, session.study_id, before.participant_id, 'web'),
           now,
         )
       : null;
@@ -190,7 +176,7 @@ export class RegistrationService {
           registrationId: `This registration is already ${reg.status.replace('_', '-')}`,
         });
       if (reg.status !== before.status) throw changedMeanwhile();
-      const { cancelled, promoted } = await this.cancelInside(trx, reg, session, now);
+      const { cancelled, promoted } = await cancelInside(this.d, trx, reg, session, now);
       await recordAudit(trx, {
         actorStaffId: staffId,
         action: 'registration.cancel',
@@ -203,7 +189,7 @@ export class RegistrationService {
         },
         at: now,
       });
-      await this.send(trx, mail);
+      await sendMail(this.d, trx, mail);
       return { cancelled, promoted };
     });
   }
@@ -235,9 +221,9 @@ export class RegistrationService {
     const person = await this.findPerson({ id: participantId });
     const held = await registrationOf(this.d.db, to.id, participantId);
     if (held && held.status !== 'cancelled') throw closed();
-    const invitation = await this.invitationFor(to.study_id, participantId, 'web');
+    const invitation = await invitationFor(this.d, to.study_id, participantId, 'web');
     const link = person.email ? await addInvitationLink(this.d.db, invitation, now) : null;
-    const [toAt, fromAt] = await Promise.all([this.mailSession(to), this.mailSession(from)]);
+    const [toAt, fromAt] = await Promise.all([mailSession(this.d, to), mailSession(this.d, from)]);
     const mail = await this.d.mail.compose({
       kind: 'switched',
       person,
@@ -253,13 +239,13 @@ export class RegistrationService {
         if (!reg || reg.status !== before.status) throw closed();
         if (!(await takeSeat(trx, to.id)))
           throw new ValidationError({ [errors.field]: errors.filled });
-        const row = await this.placeIn(trx, held, to.id, participantId, {
+        const row = await placeIn(trx, held, to.id, participantId, {
           status: 'confirmed',
           accommodations: reg.accommodations,
           channel: 'web',
           at: stamp,
         });
-        const { promoted } = await this.cancelInside(trx, reg, from, now);
+        const { promoted } = await cancelInside(this.d, trx, reg, from, now);
         await markActive(trx, participantId, now);
         await recordAudit(trx, {
           actorStaffId: null,
@@ -269,7 +255,7 @@ export class RegistrationService {
           details: { from: reg.id, sessionId: to.id, promoted: promoted?.id ?? null },
           at: now,
         });
-        await this.send(trx, mail);
+        await sendMail(this.d, trx, mail);
         return row;
       });
       return { registration, existing: false };
@@ -277,137 +263,6 @@ export class RegistrationService {
       if (isUniqueViolation(err) || err instanceof RegistrationChanged) throw closed();
       throw err;
     }
-  }
-
-  /** A new registration, or a cancelled one of the same session taken up again. */
-  private async placeIn(
-    trx: Kysely<Database>,
-    held: RegistrationRow | undefined,
-    sessionId: number,
-    participantId: number,
-    f: {
-      status: 'confirmed' | 'waitlisted';
-      accommodations: string | null;
-      channel: RegistrationChannel;
-      at: string;
-    },
-  ): Promise<RegistrationRow> {
-    const fields = { accommodations: f.accommodations, channel: f.channel };
-    if (held) {
-      // A cancelled registration is taken up again; if it changed meanwhile, roll back.
-      if (!(await reopenRegistration(trx, held.id, { ...fields, status: f.status, at: f.at })))
-        throw new RegistrationChanged();
-      return (await findRegistration(trx, held.id))!;
-    }
-    return insertRegistration(trx, {
-      ...fields,
-      session_id: sessionId,
-      participant_id: participantId,
-      status: f.status,
-      created_at: f.at,
-    });
-  }
-
-  /**
-   * Inside a transaction: cancels a confirmed or waitlisted registration (late within 24 hours
-   * of the start) and passes a confirmed seat to the first waitlisted person, or back to the
-   * session. The promoted person's email is rendered here, since who it is is known only now
-   * (rendering does no network I/O; it is queued in the same transaction).
-   */
-  private async cancelInside(
-    trx: Kysely<Database>,
-    reg: RegistrationRow,
-    session: StudySessionRow,
-    now: Date,
-  ): Promise<Cancelled> {
-    const at = now.toISOString();
-    const late = isLateCancellation(session.starts_at, now) ? 1 : 0;
-    const moved = await moveStatus(trx, reg.id, reg.status, {
-      status: 'cancelled',
-      cancelled_at: at,
-      late_cancellation: late,
-      updated_at: at,
-    });
-    if (!moved) throw changedMeanwhile();
-    let promoted: RegistrationRow | null = null;
-    if (reg.status === 'confirmed') {
-      // The seat passes on unchanged (seats_taken stays); a waitlisted row taken by another
-      // cancellation at the same moment is skipped.
-      for (;;) {
-        const next = await firstWaitlisted(trx, session.id);
-        if (!next) break;
-        if (await moveStatus(trx, next.id, 'waitlisted', { status: 'confirmed', updated_at: at })) {
-          promoted = { ...next, status: 'confirmed', updated_at: at };
-          break;
-        }
-      }
-      if (promoted) await this.tellPromoted(trx, promoted, session, now);
-      else await releaseSeat(trx, session.id);
-    }
-    const cancelled = {
-      ...reg,
-      status: 'cancelled' as const,
-      cancelled_at: at,
-      late_cancellation: late,
-      updated_at: at,
-    };
-    return { cancelled, promoted };
-  }
-
-  /** The email to someone who just got a seat from the waitlist, queued in the same transaction. */
-  private async tellPromoted(
-    trx: Kysely<Database>,
-    promoted: RegistrationRow,
-    session: StudySessionRow,
-    now: Date,
-  ): Promise<void> {
-    const person = await findById(trx, promoted.participant_id);
-    if (!person?.email) return;
-    const invitation = await this.invitationFor(session.study_id, person.id, 'web', trx);
-    const mail = await this.d.mail.compose({
-      kind: 'promoted',
-      person,
-      at: await this.mailSession(session, trx),
-      link: await addInvitationLink(trx, invitation, now),
-      accommodations: promoted.accommodations,
-    });
-    await this.send(trx, mail);
-  }
-
-  /** The person's invitation to the study; someone registered without one gets one now. */
-  private async invitationFor(
-    studyId: number,
-    participantId: number,
-    channel: RegistrationChannel,
-    db: Kysely<Database> = this.d.db,
-  ) {
-    const found = await invitationOf(db, studyId, participantId);
-    if (found) return found;
-    await insertInvitations(db, [
-      {
-        study_id: studyId,
-        participant_id: participantId,
-        draw_id: null,
-        channel: channel === 'web' ? 'email' : 'phone',
-        invited_at: this.d.clock.now().toISOString(),
-      },
-    ]);
-    return (await invitationOf(db, studyId, participantId))!;
-  }
-
-  private async mailSession(
-    session: StudySessionRow,
-    db: Kysely<Database> = this.d.db,
-  ): Promise<MailSession> {
-    const [interp, study] = await Promise.all([
-      interpretationOf(db, [session.id]),
-      findStudy(db, session.study_id),
-    ]);
-    return { session, interpretation: interp.get(session.id) ?? [], studyTitle: study!.title };
-  }
-
-  private async send(trx: Kysely<Database>, mail: ComposedMail | undefined): Promise<void> {
-    if (mail) await this.d.mail.enqueue(trx, mail);
   }
 
   /** A session's confirmed and waitlisted people with their names and languages. */
@@ -424,9 +279,3 @@ export class RegistrationService {
     return rows.map((r) => ({ ...r, person: people.get(r.participant_id)! }));
   }
 }
-
-/** A cancelled registration was taken up by someone else first. */
-class RegistrationChanged extends Error {}
-
-const changedMeanwhile = () =>
-  new ValidationError({ registrationId: 'This registration changed meanwhile: look again' });
