@@ -160,7 +160,11 @@ export const surveyBench: Measurement = {
         requests.push({ path: form.action, cookie, form: { ...ANSWERS, _csrf: form.token } });
       }
 
+      // The server's event loop time per post (CPU and synchronous disk syncs), which other
+      // processes on the machine disturb less than the rate does.
+      const fullBusy = performance.eventLoopUtilization();
       const full = await runLoad({ baseUrl: app.baseUrl, concurrency: CONNECTIONS, requests });
+      const fullMs = performance.eventLoopUtilization(fullBusy).active / requests.length;
 
       // The bare endpoint stores the same rows for responses of its own.
       const def = await loadDefinition(db, versionId);
@@ -190,6 +194,7 @@ export const surveyBench: Measurement = {
       }
       const bareServer = await startBareSurvey(env.file, questions);
       let bare;
+      const bareBusy = performance.eventLoopUtilization();
       try {
         bare = await runLoad({
           baseUrl: bareServer.baseUrl,
@@ -199,6 +204,7 @@ export const surveyBench: Measurement = {
       } finally {
         await bareServer.close();
       }
+      const bareMs = performance.eventLoopUtilization(bareBusy).active / PEOPLE;
 
       const stored = await db
         .selectFrom('survey_responses')
@@ -206,7 +212,7 @@ export const surveyBench: Measurement = {
         .where('survey_id', '=', surveyId)
         .where('page_position', '>', 0)
         .executeTakeFirstOrThrow();
-      const show = (label: string, r: typeof full) => {
+      const show = (label: string, r: typeof full, busyMs: number) => {
         const s = summarize(r.latencies);
         console.log(
           `${label}: ${r.latencies.length} posts in ${r.seconds.toFixed(2)} s → ${(r.latencies.length / r.seconds).toFixed(0)} pages/s; answers ${Object.entries(
@@ -216,10 +222,11 @@ export const surveyBench: Measurement = {
             .join(', ')}`,
         );
         console.log(`  ${formatSummary('POST a page', s)}`);
+        console.log(`  server event loop busy ${busyMs.toFixed(2)} ms per post`);
         return { rate: r.latencies.length / r.seconds, p99: s.p99 };
       };
-      const f = show('full stack', full);
-      const b = show('bare Express + better-sqlite3', bare);
+      const f = show('full stack', full, fullMs);
+      const b = show('bare Express + better-sqlite3', bare, bareMs);
       console.log(`responses moved past page 1: ${Number(stored.n)} of ${PEOPLE * 2}`);
       const ratio = f.rate / b.rate;
       console.log(

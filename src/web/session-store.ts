@@ -38,7 +38,15 @@ export class DatabaseSessionStore extends session.Store {
     }).then(() => cb?.(), cb);
   }
 
+  /**
+   * express-session calls this on every request that leaves the session unchanged. A timed
+   * session (one with `seenAt`, see sessionTimeouts) needs no write: its idle window moves with
+   * `seenAt`, and each move changes the session, which saves it with a new expiry; writing the
+   * expiry on every other request too cost a disk write (a sync) per page. Untimed sessions
+   * still slide their expiry here.
+   */
   override touch(sid: string, data: session.SessionData, cb?: (err?: unknown) => void): void {
+    if (typeof data.seenAt === 'number') return void cb?.();
     q.setSessionExpiry(this.db, sid, this.expiry(data)).then(() => cb?.(), cb);
   }
 
