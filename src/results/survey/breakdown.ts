@@ -22,7 +22,11 @@ export interface BreakdownRow {
   nHidden: boolean;
   cells: Cell[];
   mean: number | null;
+  /** The row's n, or one of its cells, is hidden: its mean (and top-2-box, NPS) would give it back. */
   meanHidden: boolean;
+  /** Hidden (null) with the mean. */
+  top2: number | null;
+  nps: number | null;
 }
 
 export interface BreakdownItem {
@@ -70,18 +74,24 @@ export function breakdownItems(all: QuestionFigures[], groups: GroupFigures[]): 
         f: ItemFigures,
         nHidden: boolean,
         cellHidden: (c: number) => boolean,
-      ): BreakdownRow => ({
-        group,
-        label,
-        n: f.n,
-        nHidden,
-        cells: f.options.map((o, c) => {
+      ): BreakdownRow => {
+        const cells = f.options.map((o, c) => {
           const h = cellHidden(c);
           return { count: o.count, percent: h || nHidden ? null : o.percent, hidden: h };
-        }),
-        mean: nHidden || !withMean(f) ? null : f.mean,
-        meanHidden: nHidden,
-      });
+        });
+        const meanHidden = nHidden || cells.some((c) => c.hidden);
+        return {
+          group,
+          label,
+          n: f.n,
+          nHidden,
+          cells,
+          mean: meanHidden || !withMean(f) ? null : f.mean,
+          meanHidden,
+          top2: meanHidden ? null : f.top2,
+          nps: meanHidden ? null : (f.nps?.score ?? null),
+        };
+      };
       out.push({
         question,
         item: whole,

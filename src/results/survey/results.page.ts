@@ -67,7 +67,12 @@ export function resultsPage(p: {
         ) ?? [],
       breakdown: results?.breakdown ? breakdownView(results.breakdown) : null,
       exports: [
-        { label: 'Summary (CSV)', href: `/staff/results/export/summary.csv${exportQuery}` },
+        {
+          label: p.breakdown
+            ? `Summary by ${BREAKDOWN_NAMES[p.breakdown].toLowerCase()} (CSV)`
+            : 'Summary (CSV)',
+          href: `/staff/results/export/summary.csv${exportQuery}${p.breakdown ? `&breakdown=${p.breakdown}` : ''}`,
+        },
         {
           label: 'Responses, one row each (CSV)',
           href: `/staff/results/export/responses-wide.csv${exportQuery}`,
