@@ -155,7 +155,7 @@ test('a breakdown hides groups of fewer than 5 and what gives them back', async 
   const res = await as.analyst.get(`${url}?breakdown=district`);
   expect(res.status).toBe(200);
   const bd = res.text.slice(
-    res.text.indexOf('id="breakdown"'),
+    res.text.indexOf('id="breakdown-tables"'),
     res.text.indexOf('id="questions-heading"'),
   );
   const table = bd.slice(

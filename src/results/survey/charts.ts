@@ -8,7 +8,9 @@ import { formatPercent } from './stats';
  * grayscale and never by colour alone. Pure: no database, no HTML.
  */
 
-export const CHART_WIDTH = 640;
+export const CHART_WIDTH = 560;
+/** Room at each end for a tick's label. */
+const EDGE = 24;
 
 export interface Tick {
   x: number;
@@ -35,7 +37,7 @@ export interface BarChart {
 
 const BAR_ROW = 44;
 const BAR_HEIGHT = 18;
-const LEFT = 8;
+const LEFT = 16;
 const RIGHT = 96;
 
 /** Horizontal bars, one per option, each its share of the people who answered. */
@@ -104,7 +106,7 @@ export function divergingChart(
   const x = scaleLinear()
     .domain([-extent, extent])
     .nice(4)
-    .range([LEFT, CHART_WIDTH - LEFT]);
+    .range([EDGE, CHART_WIDTH - EDGE]);
   const out: DivergingRow[] = rows.map((r, i) => {
     let at = -(share(r, '1') + share(r, '2') + share(r, '3') / 2);
     const segments = AGREEMENT_STYLE.map((s) => {
