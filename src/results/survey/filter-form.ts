@@ -17,7 +17,7 @@ export const BREAKDOWN_NAMES: Record<Breakdown, string> = {
   version: 'Version',
   language: 'Language',
   district: 'Council district',
-  myla311_use: 'MyLA311 use',
+  myla311_use: '311 use',
   study: 'Study',
   session: 'Session',
   channel: 'Channel',
@@ -84,7 +84,7 @@ export async function filterFields(
     ),
     select(
       'use',
-      'MyLA311 use',
+      '311 use',
       MYLA311_USES.map((u) => ({ value: u, label: USE_LABELS[u] })),
     ),
     select(

@@ -6,7 +6,7 @@ import type { ReferenceData } from '../../reference/reference.queries';
 import { requireRole } from '../../web/auth';
 import { pageOf, pageParam } from '../../web/pagination';
 import { idFrom } from '../../web/params';
-import { filterParams, resolveFilter } from '../filters';
+import { filterParams, resolveFilter, type ResultsFilter } from '../filters';
 import { isFreeText } from './figures';
 import { filterFields, readQuery } from './filter-form';
 import {
@@ -63,15 +63,8 @@ export function surveyResultsRoutes(d: { db: DB; ref: ReferenceData; cityTimeZon
     const q = search.parse(req.query.q);
     const resolved = resolveFilter(filter, d.cityTimeZone);
     const total = await countTextAnswers(d.db, survey.id, resolved, question.code, q);
-    const base = `/staff/results/surveys/${survey.id}/text/${question.code}`;
-    const more = new URLSearchParams([
-      ...filterParams(filter),
-      ...(q ? ([['q', q]] as [string, string][]) : []),
-    ]);
-    const pagination = pageOf(pageParam.parse(req.query.page), TEXT_PAGE_SIZE, total, (p) => {
-      more.set('page', String(p));
-      return `${base}?${more.toString()}`;
-    });
+    const href = pageHref(`/staff/results/surveys/${survey.id}/text/${question.code}`, filter, q);
+    const pagination = pageOf(pageParam.parse(req.query.page), TEXT_PAGE_SIZE, total, href);
     const answers = await pageOfTextAnswers(d.db, survey.id, resolved, question.code, q, {
       limit: TEXT_PAGE_SIZE,
       offset: (pagination.page - 1) * TEXT_PAGE_SIZE,
@@ -83,6 +76,17 @@ export function surveyResultsRoutes(d: { db: DB; ref: ReferenceData; cityTimeZon
   });
 
   return r;
+}
+
+/** A page of the free-text answers, with the filter and the search. */
+function pageHref(base: string, filter: ResultsFilter, q: string) {
+  return (page: number) => {
+    const pairs: [string, string][] = [...filterParams(filter), ...(q ? [['q', q]] : [])] as [
+      string,
+      string,
+    ][];
+    return `${base}?${new URLSearchParams([...pairs, ['page', String(page)]]).toString()}`;
+  };
 }
 
 function render(res: Response, status: number, [view, locals]: [string, object]) {

@@ -33,7 +33,7 @@ export const FILTER_NAMES: Record<keyof ResultsFilter, string> = {
   version: 'Version',
   language: 'Language',
   district: 'Council district',
-  myla311Use: 'MyLA311 use',
+  myla311Use: '311 use',
   study: 'Study',
   session: 'Session',
   channel: 'Channel',
