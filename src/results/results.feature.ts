@@ -6,6 +6,7 @@ import type { Mailer } from '../mail/mailer';
 import type { ReferenceData } from '../reference/reference.queries';
 import type { ExportDeps } from './exports/export-type';
 import { exportTypes } from './exports/registry';
+import { surveyResultsRoutes } from './survey/results.routes';
 
 export interface ResultsFeatureDeps {
   db: DB;
@@ -30,5 +31,6 @@ export function resultsFeature(d: ResultsFeatureDeps) {
     names: d.config.cityNames,
   };
   const exports = exportTypes(exportDeps);
+  router.use(surveyResultsRoutes({ db: d.db, ref: d.ref, cityTimeZone: d.config.cityTimeZone }));
   return { router, exports, exportDeps };
 }

@@ -14,6 +14,7 @@ const NAV: NavItem[] = [
   { href: '/staff/participants/call-list', label: 'Call list', roles: ['admin', 'organizer'] },
   { href: '/staff/studies', label: 'Studies', roles: ['admin', 'organizer'] },
   { href: '/staff/surveys', label: 'Surveys', roles: ['admin', 'organizer'] },
+  { href: '/staff/results', label: 'Results', roles: ['admin', 'organizer', 'analyst'] },
   { href: '/staff/my-sessions', label: 'My sessions', roles: ['organizer', 'facilitator'] },
   {
     href: '/staff/reminder-calls',

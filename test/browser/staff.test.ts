@@ -92,9 +92,9 @@ describeInBrowser('staff in the browser', () => {
     await page.getByLabel('Password').fill(who.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${ctx.baseUrl}/staff`);
-    // Analysts do not see admin or organizer navigation.
+    // Analysts do not see admin or organizer navigation; they have the results.
     const nav = page.getByRole('navigation', { name: 'Staff' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Account']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Home', 'Results', 'Account']);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${ctx.baseUrl}/login`);
     await page.goto(`${ctx.baseUrl}/staff`);

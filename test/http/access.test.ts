@@ -244,6 +244,10 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/surveys/:id/send/call-list': 'organizer',
   'GET /staff/surveys/:id/responses': 'organizer+analyst',
   'GET /staff/surveys/:id/responses/:responseId': 'organizer+analyst',
+  // Results (issue 9): analysts, organizers and admins; never facilitators.
+  'GET /staff/results': 'organizer+analyst',
+  'GET /staff/results/surveys/:id': 'organizer+analyst',
+  'GET /staff/results/surveys/:id/text/:code': 'organizer+analyst',
 };
 
 const ROLES = ['admin', 'organizer', 'facilitator', 'analyst'] as const;

@@ -185,6 +185,7 @@ describe('an organizer', () => {
     expect(linksIn(html, '>Other pages</h2>')).toEqual([
       '/staff/studies',
       '/staff/surveys',
+      '/staff/results',
       '/staff/my-sessions',
       '/staff/account/password',
     ]);
@@ -197,6 +198,7 @@ test('an admin sees the figures and the admin pages', async () => {
   expect(linksIn(res.text, '>Other pages</h2>')).toEqual([
     '/staff/studies',
     '/staff/surveys',
+    '/staff/results',
     '/staff/themes',
     '/staff/audit',
     '/staff/users',
@@ -222,7 +224,7 @@ test.each(['facilitator', 'analyst'] as const)(
     expect(linksIn(res.text)).toEqual(
       role === 'facilitator'
         ? ['/staff/reminder-calls', '/staff/my-sessions', '/staff/account/password']
-        : ['/staff/account/password'],
+        : ['/staff/results', '/staff/account/password'],
     );
   },
 );

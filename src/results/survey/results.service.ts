@@ -1,0 +1,222 @@
+import type { DB } from '../../db/database';
+import type { SurveyRow } from '../../db/schema';
+import { NotFoundError } from '../../errors';
+import type { ReferenceData } from '../../reference/reference.queries';
+import { formatCityTime } from '../../studies/city-time';
+import { allQuestions, type QuestionDef } from '../../surveys/model/definition';
+import { CHANNEL_LABELS } from '../../surveys/responses/responses.view';
+import { findSurvey, loadDefinition, versionsOf } from '../../surveys/surveys.queries';
+import { resolveFilter, type Breakdown, type ResultsFilter } from '../filters';
+import { isSmall, leakyFilters } from '../suppression';
+import {
+  completedByGroup,
+  medianSeconds,
+  numberBins,
+  numberStats,
+  responseTotals,
+  stateCounts,
+  valueCounts,
+} from './aggregate.queries';
+import { breakdownItems, type BreakdownItem } from './breakdown';
+import { numberBinEdges } from './charts';
+import { questionFigures, type QuestionFigures } from './figures';
+import { responseContexts } from './results.queries';
+
+/*
+ * A survey's results for a filter (and a breakdown): the figures of every question, read with
+ * the grouped queries; refused, with the filters named, when a filter would give back a group
+ * of 1–4 people by difference. The results page and the `summary` export both call this.
+ */
+
+/** The filters' names as the page and its error messages say them, by filter key. */
+export const FILTER_NAMES: Record<keyof ResultsFilter, string> = {
+  version: 'Version',
+  language: 'Language',
+  district: 'Council district',
+  myla311Use: '311 use',
+  study: 'Study',
+  session: 'Session',
+  channel: 'Channel',
+  from: 'From',
+  to: 'To',
+};
+/** The query-string field of each filter (the form's ids). */
+export const FILTER_FIELDS: Record<keyof ResultsFilter, string> = {
+  ...Object.fromEntries(Object.keys(FILTER_NAMES).map((k) => [k, k])),
+  myla311Use: 'use',
+} as Record<keyof ResultsFilter, string>;
+
+export const USE_LABELS: Record<string, string> = {
+  never: 'Never used it',
+  once: 'Once',
+  few: 'A few times',
+  often: 'Often',
+};
+
+export interface SurveyResults {
+  survey: SurveyRow;
+  questions: QuestionDef[];
+  started: number;
+  completed: number;
+  medianSeconds: number | null;
+  figures: QuestionFigures[];
+  /** Per number question's code: its histogram's bins. */
+  bins: Map<string, { label: string; count: number }[]>;
+  breakdown: BreakdownItem[] | null;
+}
+
+export type ResultsOutcome =
+  | { ok: true; results: SurveyResults }
+  | { ok: false; survey: SurveyRow; errors: Record<string, string> };
+
+export class SurveyResultsService {
+  constructor(private readonly d: { db: DB; ref: ReferenceData; cityTimeZone: string }) {}
+
+  async survey(id: number): Promise<SurveyRow> {
+    const survey = await findSurvey(this.d.db, id);
+    if (!survey) throw new NotFoundError();
+    return survey;
+  }
+
+  /** The survey's questions: the newest version's, then any only older versions had. */
+  async questions(surveyId: number): Promise<QuestionDef[]> {
+    const versions = (await versionsOf(this.d.db, surveyId)).reverse();
+    const seen = new Set<string>();
+    const out: QuestionDef[] = [];
+    for (const v of versions) {
+      for (const q of allQuestions(await loadDefinition(this.d.db, v.id)))
+        if (!seen.has(q.code)) {
+          seen.add(q.code);
+          out.push(q);
+        }
+    }
+    return out;
+  }
+
+  /** Errors by field when a filter would reveal 1–4 people by difference (or keeps 1–4). */
+  async leaks(surveyId: number, filter: ResultsFilter): Promise<Record<string, string>> {
+    const keys = Object.keys(filter) as (keyof ResultsFilter)[];
+    if (!keys.length) return {};
+    const completed = async (f: ResultsFilter) =>
+      (await responseTotals(this.d.db, surveyId, resolveFilter(f, this.d.cityTimeZone))).completed;
+    const kept = await completed(filter);
+    const withoutEach: Record<string, number> = {};
+    for (const k of keys) {
+      const rest = { ...filter };
+      delete rest[k];
+      withoutEach[k] = await completed(rest);
+    }
+    const errors: Record<string, string> = {};
+    for (const k of leakyFilters(kept, withoutEach) as (keyof ResultsFilter)[])
+      errors[FILTER_FIELDS[k]] =
+        `${FILTER_NAMES[k]}: this filter leaves out fewer than 5 responses, which could identify people. Widen or remove it.`;
+    if (isSmall(kept))
+      errors[FILTER_FIELDS[keys[0]]] ??=
+        'Fewer than 5 responses match these filters, which could identify people. Widen or remove a filter.';
+    return errors;
+  }
+
+  async results(
+    survey: SurveyRow,
+    filter: ResultsFilter,
+    breakdown: Breakdown | undefined,
+    lang = 'en',
+  ): Promise<ResultsOutcome> {
+    const errors = await this.leaks(survey.id, filter);
+    if (Object.keys(errors).length) return { ok: false, survey, errors };
+    const db = this.d.db;
+    const resolved = resolveFilter(filter, this.d.cityTimeZone);
+    const [questions, totals, states, values, stats] = await Promise.all([
+      this.questions(survey.id),
+      responseTotals(db, survey.id, resolved),
+      stateCounts(db, survey.id, resolved),
+      valueCounts(db, survey.id, resolved),
+      numberStats(db, survey.id, resolved),
+    ]);
+    const figures = questionFigures(questions, { states, values, stats }, lang);
+    const bins = new Map<string, { label: string; count: number }[]>();
+    for (const f of figures.filter((q) => q.type === 'number' && q.n > 0)) {
+      if (f.min === f.max) {
+        bins.set(f.code, [{ label: String(f.min), count: f.n }]);
+        continue;
+      }
+      const { edges, labels } = numberBinEdges(f.min!, f.max!);
+      const counts = await numberBins(db, survey.id, resolved, f.code, edges);
+      bins.set(
+        f.code,
+        labels.map((label, i) => ({ label, count: counts.get(i) ?? 0 })),
+      );
+    }
+    return {
+      ok: true,
+      results: {
+        survey,
+        questions,
+        started: totals.started,
+        completed: totals.completed,
+        medianSeconds: await medianSeconds(db, survey.id, resolved, totals.completed),
+        figures,
+        bins,
+        breakdown: breakdown
+          ? await this.breakdown(survey.id, questions, figures, resolved, breakdown, lang)
+          : null,
+      },
+    };
+  }
+
+  private async breakdown(
+    surveyId: number,
+    questions: QuestionDef[],
+    figures: QuestionFigures[],
+    resolved: ReturnType<typeof resolveFilter>,
+    by: Breakdown,
+    lang: string,
+  ): Promise<BreakdownItem[]> {
+    const db = this.d.db;
+    const [groups, states, values, stats] = await Promise.all([
+      completedByGroup(db, surveyId, resolved, by),
+      stateCounts(db, surveyId, resolved, by),
+      valueCounts(db, surveyId, resolved, by),
+      numberStats(db, surveyId, resolved, by),
+    ]);
+    const labels = await this.groupLabels(surveyId, by);
+    const names = [...groups.keys()].sort((a, b) =>
+      a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en', { numeric: true }),
+    );
+    return breakdownItems(
+      figures,
+      names.map((g) => ({
+        group: g,
+        label: g === '' ? 'Not recorded' : (labels.get(g) ?? g),
+        figures: questionFigures(questions, { states, values, stats }, lang, g),
+      })),
+    );
+  }
+
+  /** How each group of a breakdown is named on the page. */
+  async groupLabels(surveyId: number, by: Breakdown): Promise<Map<string, string>> {
+    const ref = this.d.ref;
+    switch (by) {
+      case 'version':
+        return new Map(
+          (await versionsOf(this.d.db, surveyId)).map((v) => [String(v.id), `Version ${v.number}`]),
+        );
+      case 'language':
+        return new Map(ref.languages.map((l) => [l.code, l.english_name]));
+      case 'district':
+        return new Map(ref.districts.map((d) => [String(d.district), d.name]));
+      case 'myla311_use':
+        return new Map(Object.entries(USE_LABELS));
+      case 'channel':
+        return new Map(Object.entries(CHANNEL_LABELS));
+      default: {
+        const { studies, sessions } = await responseContexts(this.d.db, surveyId);
+        return by === 'study'
+          ? new Map(studies.map((s) => [String(s.id), s.title]))
+          : new Map(
+              sessions.map((s) => [String(s.id), formatCityTime(s.starts_at, this.d.cityTimeZone)]),
+            );
+      }
+    }
+  }
+}
