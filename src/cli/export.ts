@@ -103,17 +103,17 @@ export async function runExport(
     const progress = progressOn(err, io.progressEvery ?? 1000);
     try {
       if (name === 'bundle') {
-        const bundle = await runner.bundle(params.choice, ACTOR, progress.row);
+        const bundle = await runner.bundle(params.data, ACTOR, progress.row);
         await pipeline(bundle.stream, target, { end: target !== process.stdout });
       } else {
-        const table = await runner.table(name, params.choice, ACTOR);
+        const table = await runner.table(name, params.data, ACTOR);
         async function* counted() {
           for await (const row of table.rows) {
             progress.row();
             yield row;
           }
         }
-        await pipeline(csvReadable(table.columns, counted(), params.choice.profile), target, {
+        await pipeline(csvReadable(table.columns, counted(), params.data.profile), target, {
           end: target !== process.stdout,
         });
       }

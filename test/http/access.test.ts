@@ -244,6 +244,13 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/surveys/:id/send/call-list': 'organizer',
   'GET /staff/surveys/:id/responses': 'organizer+analyst',
   'GET /staff/surveys/:id/responses/:responseId': 'organizer+analyst',
+  // Results exports: analysts, organizers and admins (each type's own roles on top); personal
+  // data only on its own form, organizers and admins.
+  'GET /staff/results/exports': 'organizer+analyst',
+  'GET /staff/results/export/bundle.zip': 'organizer+analyst',
+  'GET /staff/results/export/:type.csv': 'organizer+analyst',
+  'GET /staff/results/export/participants': 'organizer',
+  'POST /staff/results/export/participants': 'organizer',
 };
 
 const ROLES = ['admin', 'organizer', 'facilitator', 'analyst'] as const;
@@ -319,7 +326,8 @@ const concrete = (path: string) =>
     .replace(':token', 'x'.repeat(43))
     .replace(':rid', '1')
     .replace(':n', '1')
-    .replace(':slug', 'nosuchslug');
+    .replace(':slug', 'nosuchslug')
+    .replace(':type', 'responses-wide');
 
 describe.each([...ROLES, 'resident' as const, 'anonymous' as const])('as %s', (role) => {
   const staffRoutes = Object.entries(ACCESS).filter(([, a]) => a !== 'public');

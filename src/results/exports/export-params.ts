@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isLocale } from '../../i18n/i18n';
 import { CSV_PROFILES, type CsvProfile } from '../../web/csv';
+import type { FormResult } from '../../web/forms';
 import { parseFilter, type ResultsFilter } from '../filters';
 import type { ExportScope } from './export-type';
 
@@ -65,7 +66,7 @@ export function parseExportParams(
   query: Record<string, unknown>,
   scope: ExportScope,
   personal = false,
-): { ok: true; choice: ExportChoice } | { ok: false; errors: ParamErrors } {
+): FormResult<ExportChoice> {
   const errors: ParamErrors = {};
   const parsed = schema.safeParse(query);
   if (!parsed.success)
@@ -83,5 +84,5 @@ export function parseExportParams(
   if (study !== undefined && scope !== 'survey') choice.study = study;
   if (scope !== 'survey') delete choice.filter.study;
   if (reason) choice.reason = reason;
-  return { ok: true, choice };
+  return { ok: true, data: choice };
 }

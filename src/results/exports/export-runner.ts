@@ -47,7 +47,7 @@ export class ExportRunner {
   }
 
   /** Checks the parameters for the type (after `kind`). */
-  read(kind: ExportKind, query: Record<string, unknown>) {
+  read(kind: Pick<ExportKind, 'scope' | 'personal'>, query: Record<string, unknown>) {
     return parseExportParams(query, kind.scope, kind.personal === true);
   }
 

@@ -107,7 +107,8 @@ export function codebookRows(versions: SurveyVersion[]): CodebookRow[] {
     for (const v of versions)
       for (const vq of allQuestions(v.def))
         if (vq.code === code)
-          for (const c of questionColumns(vq)) columns.set(c.item ?? '', c.name);
+          for (const c of questionColumns(vq))
+            columns.set(c.other ? '\nother' : (c.item ?? ''), c.name);
     rows.push({
       ...base,
       column: columns.get('') ?? '',
@@ -130,11 +131,11 @@ export function codebookRows(versions: SurveyVersion[]): CodebookRow[] {
         versions: versionsOf(key),
       });
     }
-    if (columns.has('other'))
+    if (columns.has('\nother'))
       rows.push({
         ...base,
-        column: columns.get('other')!,
-        item: 'other',
+        column: columns.get('\nother')!,
+        item: '',
         type: 'text (other, please specify)',
         labels: { en: 'What the respondent wrote for "other, please specify"' },
         values: 'text',

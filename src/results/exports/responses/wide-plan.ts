@@ -30,6 +30,8 @@ export interface WideColumn {
   item: string | null;
   /** Free text typed by a respondent (neutralised in the Excel profile). */
   text: boolean;
+  /** The text of "other, please specify". */
+  other: boolean;
 }
 
 /** Where one version's question writes: its columns' positions and how a value reads. */
@@ -80,20 +82,21 @@ export function questionColumns(q: QuestionDef): WideColumn[] {
     question: q.code,
     item,
     text,
+    other: false,
   });
-  const other = q.options.some((o) => o.isOther) ? [col('other', true)] : [];
-  switch (q.type) {
-    case 'info':
-      return [];
-    case 'multi_choice':
-      return [...q.options.map((o) => col(o.code)), ...other];
-    case 'ranking':
-      return q.options.map((o) => col(o.code));
-    case 'agreement_grid':
-      return q.statements.map((s) => col(s.code));
-    default:
-      return [col(null, q.type === 'short_text' || q.type === 'long_text'), ...other];
-  }
+  const own: WideColumn[] =
+    q.type === 'info'
+      ? []
+      : q.type === 'multi_choice' || q.type === 'ranking'
+        ? q.options.map((o) => col(o.code))
+        : q.type === 'agreement_grid'
+          ? q.statements.map((s) => col(s.code))
+          : [col(null, q.type === 'short_text' || q.type === 'long_text')];
+  if (q.type === 'ranking' || !q.options.some((o) => o.isOther)) return own;
+  // "Other, please specify": `q__other`, or `q__other_text` when an option is coded `other`.
+  let item = 'other';
+  while (own.some((c) => c.item === item)) item += '_text';
+  return [...own, { ...col(item, true), other: true }];
 }
 
 /** A question's values as labels in `lang` (English where a label is missing), else as codes. */
@@ -143,7 +146,7 @@ export function widePlan(
       const own = questionColumns(q);
       const at = (name: string) => index.get(name)!;
       const main = own.find((c) => c.item === null);
-      const other = own.find((c) => c.item === 'other' && c.text);
+      const other = own.find((c) => c.other);
       slots.set(q.id, {
         type: q.type,
         main: main ? at(main.name) : null,
