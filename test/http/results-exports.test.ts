@@ -118,3 +118,175 @@ test('the wide file: one row per submitted response, every missing-data state ke
   expect(bytes.subarray(0, 3).toString('hex')).not.toBe('efbbbf');
   expect(bytes.toString('utf8')).not.toContain('\r\n');
 });
+
+test('the Excel profile: BOM, CRLF, formulas neutralised, codes and numbers untouched', async () => {
+  const { bytes } = await wide('profile=excel');
+  expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
+  const text = bytes.toString('utf8');
+  expect(text.split('\r\n').length).toBe(5); // header, 3 rows, the last line's end
+  expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+  const [one, two] = records(bytes);
+  expect(two.barrier).toBe(`'${FORMULA}`);
+  expect(two.channels__app).toBe('-99');
+  expect(one).toMatchObject({ ease: '-98', nps: '-99', channels__phone: '0' });
+  expect(two.nps).toBe('9');
+  expect(two.submitted_at).toBe('2027-07-01T10:00:00-07:00');
+});
+
+test('labels in Spanish; a filter narrows the rows', async () => {
+  const { bytes } = await wide('profile=analysis&labels=es');
+  const [one, two, three] = records(bytes);
+  expect(one.use).toBe('A menudo');
+  expect(two.use).toBe('Nunca');
+  expect(three.ease).toBe('De acuerdo');
+  // Missing-data codes and the 0/1 of a multi-select stay codes.
+  expect(one).toMatchObject({ channels__app: '1', channels__phone: '0', ease: '-98' });
+  const spanish = records((await wide('profile=analysis&language=es')).bytes);
+  expect(spanish).toHaveLength(1);
+  expect(spanish[0]).toMatchObject({ language: 'es', use: 'never' });
+});
+
+test('pseudonyms: one per response within an export, new ones in the next', async () => {
+  const first = records((await wide('profile=analysis')).bytes).map((r) => r.respondent);
+  const second = records((await wide('profile=analysis')).bytes).map((r) => r.respondent);
+  expect(new Set(first).size).toBe(3);
+  expect(second.filter((p) => first.includes(p))).toEqual([]);
+  const long = records(
+    (
+      await download(
+        analyst,
+        `/staff/results/export/responses-long.csv?survey=${surveyId}&profile=analysis`,
+      )
+    ).bytes,
+  );
+  // Every answer row of the submitted responses, each response under one pseudonym.
+  const stored = await ctx.db
+    .selectFrom('survey_answers as a')
+    .innerJoin('survey_responses as r', 'r.id', 'a.response_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('r.survey_id', '=', surveyId)
+    .where('r.status', '=', 'submitted')
+    .executeTakeFirstOrThrow();
+  expect(long).toHaveLength(Number(stored.n));
+  expect(new Set(long.map((r) => r.respondent)).size).toBe(3);
+  expect(long.filter((r) => r.respondent === long[0].respondent).map((r) => r.question)).toEqual([
+    'use',
+    'channels',
+    'channels',
+    'channels',
+    'ease',
+    'nps',
+    'barrier',
+  ]);
+  expect(long.find((r) => r.question === 'nps' && r.state === 'skipped')?.value).toBe('-99');
+  expect(long.find((r) => r.item === 'other' && r.state === 'answered')).toMatchObject({
+    value: '1',
+    label: 'Other',
+    other_text: 'A kiosk',
+  });
+});
+
+test('the codebook explains every column of the wide file and the missing-data codes', async () => {
+  const { res, bytes } = await download(
+    analyst,
+    `/staff/results/export/codebook.csv?survey=${surveyId}&profile=analysis`,
+  );
+  expect(res.status).toBe(200);
+  const rows = records(bytes);
+  const columns = header((await wide('profile=analysis')).bytes);
+  for (const c of columns) expect(rows.map((r) => r.column)).toContain(c);
+  expect(rows.find((r) => r.column === 'ease' && r.item === '')).toMatchObject({
+    type: '5-point agreement',
+    page: '2',
+    required: 'yes',
+    label_en: 'It was easy to report my problem.',
+    label_es: 'Fue fácil reportar mi problema.',
+    versions: '1',
+  });
+  expect(rows.find((r) => r.column === 'ease')?.condition).toMatch(/"use" .*Often/);
+  expect(rows.find((r) => r.column === 'channels__phone')).toMatchObject({
+    label_es: 'Teléfono',
+    values: '1=selected; 0=not selected',
+  });
+  expect(rows.filter((r) => r.type === 'missing-data code').map((r) => r.column)).toEqual([
+    '(blank)',
+    '-99',
+    '-98',
+    '0',
+    '<5',
+  ]);
+});
+
+test('the bundle: the wide CSV, the codebook and a README that counts the rows, last', async () => {
+  const { res, bytes } = await download(
+    analyst,
+    `/staff/results/export/bundle.zip?survey=${surveyId}&language=en&labels=es`,
+  );
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe('application/zip');
+  const zip = unzipped(bytes);
+  expect(zip.names).toHaveLength(3);
+  expect(zip.names[0]).toMatch(/^survey-\d+-responses-wide-.*\.csv$/);
+  expect(zip.names[1]).toMatch(/^survey-\d+-codebook-.*\.csv$/);
+  expect(zip.names[2]).toBe('README.txt');
+  const data = records(zip.read(zip.names[0]));
+  expect(data).toHaveLength(2);
+  expect(data[0].use).toBe('A menudo');
+  expect(zip.read(zip.names[0]).subarray(0, 3).toString('hex')).toBe('efbbbf');
+  expect(records(zip.read(zip.names[1])).length).toBeGreaterThan(10);
+  const readme = zip.read('README.txt').toString('utf8');
+  expect(readme).toContain(`Survey: MyLA311 check-in (id ${surveyId})`);
+  expect(readme).toContain('Filters: language=en');
+  expect(readme).toContain('Rows in the data file: 2');
+  expect(readme).toMatch(/Profile: excel/);
+  expect(readme).toMatch(/Values: labels in es/);
+  expect(readme).toMatch(/-99 +Skipped/);
+});
+
+test('what the downloads refuse: bad parameters, an unknown survey or type, the wrong role', async () => {
+  const bad = await analyst.get(
+    `/staff/results/export/responses-wide.csv?survey=${surveyId}&profile=pdf&from=2027-02-30`,
+  );
+  expect(bad.status).toBe(400);
+  expect(bad.text).toContain('Choose Excel or analysis');
+  expect(bad.text).toContain('Enter a real date');
+  expect(bad.text).toMatch(/<title>Error:/);
+  const none = await analyst.get('/staff/results/export/responses-wide.csv?profile=excel');
+  expect(none.status).toBe(400);
+  expect(none.text).toContain('Choose a survey');
+  expect((await analyst.get('/staff/results/export/responses-wide.csv?survey=9999')).status).toBe(
+    404,
+  );
+  expect((await analyst.get('/staff/results/export/bundle.zip?survey=9999')).status).toBe(404);
+  expect((await analyst.get(`/staff/results/export/nothing.csv?survey=${surveyId}`)).status).toBe(
+    404,
+  );
+  const facilitator = await signedIn(ctx, await createStaff(ctx, 'facilitator'));
+  const refused = await facilitator.get(
+    `/staff/results/export/responses-wide.csv?survey=${surveyId}`,
+  );
+  expect(refused.status).toBe(403);
+  expect((await analyst.get('/staff/results/export/participants')).status).toBe(403);
+});
+
+test('the exports page checks the choice and sends the browser to the download', async () => {
+  const page = await analyst.get('/staff/results/exports');
+  expect(page.status).toBe(200);
+  expect(page.text).toContain('value="responses-wide"');
+  expect(page.text).not.toContain('value="participants"');
+  const go = await analyst.get(
+    `/staff/results/exports?go=1&type=responses-wide&survey=${surveyId}&study=&profile=excel&labels=es&language=es&district=`,
+  );
+  expect(go.status).toBe(303);
+  expect(go.headers.location).toBe(
+    `/staff/results/export/responses-wide.csv?survey=${surveyId}&profile=excel&labels=es&language=es`,
+  );
+  const bundle = await analyst.get(`/staff/results/exports?go=1&type=bundle&survey=${surveyId}`);
+  expect(bundle.headers.location).toBe(
+    `/staff/results/export/bundle.zip?survey=${surveyId}&profile=excel`,
+  );
+  const missing = await analyst.get('/staff/results/exports?go=1&type=codebook&survey=');
+  expect(missing.status).toBe(400);
+  expect(missing.text).toContain('<a href="#survey">Choose a survey</a>');
+  expect(missing.text).toContain('<option value="codebook" selected>');
+});
