@@ -186,11 +186,11 @@ async function exportOnce(env: BenchEnv, surveyId: number, out: string) {
         '--out',
         out,
       ],
-      { DATABASE_PATH: env.file, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+      { DATABASE_PATH: env.file, LOG_LEVEL: 'silent', NODE_ENV: 'development' },
     );
     result = JSON.parse(stderr.trim().split('\n').pop() ?? '{}');
+    if (result.code !== 0) throw new Error(`the export failed: ${stderr}`);
   });
-  if (result.code !== 0) throw new Error(`the export failed (${result.code})`);
   const lines = fs.readFileSync(out, 'utf8').split('\n').length - 2;
   return { ms, ...result, lines };
 }

@@ -6,8 +6,9 @@ import { runExport } from '../src/cli/export';
  */
 async function main() {
   const rssBefore = process.memoryUsage().rss;
+  // Progress is left out; an error is shown before the figures.
   const code = await runExport(process.argv.slice(2), process.env, {
-    err: { write: () => true },
+    err: { write: (s: string) => s.startsWith('…') || process.stderr.write(s) },
   });
   const maxRss = process.resourceUsage().maxRSS * 1024;
   process.stderr.write(`${JSON.stringify({ code, rssBefore, maxRss })}\n`);

@@ -1,4 +1,8 @@
 import request from 'supertest';
+import { ForbiddenError, ValidationError } from '../../src/errors';
+import { loadReference } from '../../src/reference/reference.queries';
+import { ExportRunner } from '../../src/results/exports/export-runner';
+import type { ExportRequest, ExportType } from '../../src/results/exports/export-type';
 import { buildTestApp, createStaff, signedIn, type TestContext } from '../support/app';
 import { download, header, records, unzipped } from '../support/exports';
 import { insertResponse, SAMPLE_ANSWERS, type TestAnswer } from '../support/survey-responses';
@@ -289,4 +293,62 @@ test('the exports page checks the choice and sends the browser to the download',
   expect(missing.status).toBe(400);
   expect(missing.text).toContain('<a href="#survey">Choose a survey</a>');
   expect(missing.text).toContain('<option value="codebook" selected>');
+});
+
+test('a personal export: organizers and admins only, a stated reason, the request passed on', async () => {
+  const opened: ExportRequest[] = [];
+  const people: ExportType = {
+    type: 'participants',
+    title: 'Participants with personal data',
+    scope: 'panel',
+    roles: ['organizer', 'analyst'], // even if a type lists analysts, personal data is not theirs
+    personal: true,
+    async open(req) {
+      opened.push(req);
+      return {
+        filename: 'people.csv',
+        columns: [{ header: 'email', value: () => 'a@b.test' }],
+        rows: [{}],
+      };
+    },
+  };
+  const deps = {
+    db: ctx.db,
+    ref: await loadReference(ctx.db),
+    clock: ctx.clock,
+    cityTimeZone: ctx.config.cityTimeZone,
+    names: ctx.config.cityNames,
+  };
+  const runner = new ExportRunner(deps, new Map([['participants', people]]));
+  const actor = (role: 'analyst' | 'organizer' | 'admin') => ({
+    staffId: 1,
+    role,
+    via: 'web' as const,
+  });
+  expect(runner.kindsFor('analyst').map((k) => k.type)).toEqual(['bundle']);
+  expect(runner.kindsFor('organizer').map((k) => k.type)).toEqual(['participants', 'bundle']);
+  expect(() => runner.kind('participants', actor('analyst'))).toThrow(ForbiddenError);
+  const kind = runner.kind('participants', actor('organizer'));
+  expect(runner.read(kind, { study: '2' })).toEqual({
+    ok: false,
+    errors: { reason: 'Say why you need personal data' },
+  });
+  const choice = { profile: 'excel' as const, labels: null, filter: {} };
+  await expect(runner.table('participants', choice, actor('organizer'))).rejects.toThrow(
+    ValidationError,
+  );
+  expect(opened).toEqual([]);
+  const read = runner.read(kind, {
+    reason: '  Calling people about the 12 March session ',
+    study: '2',
+  });
+  expect(read.ok).toBe(true);
+  if (!read.ok) return;
+  await runner.table('participants', read.data, actor('admin'));
+  expect(opened).toHaveLength(1);
+  expect(opened[0]).toMatchObject({
+    study: 2,
+    reason: 'Calling people about the 12 March session',
+    actor: { staffId: 1, role: 'admin', via: 'web' },
+  });
 });
