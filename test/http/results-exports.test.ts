@@ -352,3 +352,22 @@ test('a personal export: organizers and admins only, a stated reason, the reques
     actor: { staffId: 1, role: 'admin', via: 'web' },
   });
 });
+
+test('the personal-data form asks why before anything is exported', async () => {
+  const organizer = await signedIn(ctx, await createStaff(ctx, 'organizer'));
+  const form = await organizer.get('/staff/results/export/participants?study=&profile=analysis');
+  expect(form.status).toBe(200);
+  expect(form.text).toContain('Why you need this export');
+  expect(form.text).toMatch(/value="analysis" checked/);
+  const page = await organizer.get('/staff/results/export/participants');
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+  const refused = await organizer
+    .post('/staff/results/export/participants')
+    .type('form')
+    .send({ _csrf: token, reason: '   ', profile: 'excel' });
+  expect(refused.status).toBe(400);
+  expect(refused.text).toContain('<a href="#reason">Say why you need personal data</a>');
+  // The CSV download of a personal type goes to this form (404 while no such type is registered).
+  const csv = await organizer.get('/staff/results/export/participants.csv');
+  expect([303, 404]).toContain(csv.status);
+});

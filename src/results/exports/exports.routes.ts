@@ -81,12 +81,13 @@ export function exportRoutes(runner: ExportRunner): Router {
   });
 
   const PERSONAL = 'participants';
-  const personalPage: FormPage = async (_req, res, { values, errors }) => {
+  const personalPage: FormPage = async (req, res, { values, errors }) => {
     const kind = runner.types.get(PERSONAL);
     res.render('results/exports/personal', {
       ...exportsView({ kinds: [], ...(await runner.choices()) }),
       kind: kind ?? { type: PERSONAL, title: 'Participants with personal data', scope: 'panel' },
-      values: values ?? {},
+      // From the exports page, the study chosen there comes along in the query string.
+      values: values ?? keepTyped(req.query, ['reason']),
       errors,
     });
   };
