@@ -43,7 +43,7 @@ const FACTS: Record<string, string> = {
   channel: 'How it was given: web, phone (interview) or paper',
   submitted_at: "When it was submitted: ISO 8601 with the city's UTC offset",
   council_district: 'Council district of the respondent (blank: not known)',
-  myla311_use: 'How often the respondent used MyLA311: never, once, few, often (blank: not known)',
+  myla311_use: 'How often the respondent used 311: never, once, few, often (blank: not known)',
 };
 
 const en = translator('en');
