@@ -1,5 +1,6 @@
 import { closeDatabase } from '../src/db/database';
 import { openDataset } from './dataset';
+import { exportBench } from './export.bench';
 import type { Measurement } from './measurement';
 import { poolBench } from './pool.bench';
 import { registrationBench } from './registration.bench';
@@ -11,7 +12,13 @@ import { surveyBench } from './survey.bench';
  * (tmp/bench/, reused between runs). Add a measurement by writing bench/<name>.bench.ts and
  * listing it here. BENCH_PARTICIPANTS changes the size (default 100,000).
  */
-const MEASUREMENTS: Measurement[] = [poolBench, sampleBench, registrationBench, surveyBench];
+const MEASUREMENTS: Measurement[] = [
+  poolBench,
+  sampleBench,
+  registrationBench,
+  surveyBench,
+  exportBench,
+];
 
 async function main(): Promise<void> {
   // As deployed: Express caches compiled views only in production.

@@ -5,6 +5,8 @@ import type { DB } from '../db/database';
 import type { Mailer } from '../mail/mailer';
 import type { ReferenceData } from '../reference/reference.queries';
 import type { ExportDeps } from './exports/export-type';
+import { ExportRunner } from './exports/export-runner';
+import { exportRoutes } from './exports/exports.routes';
 import { exportTypes } from './exports/registry';
 import { surveyResultsRoutes } from './survey/results.routes';
 
@@ -32,5 +34,7 @@ export function resultsFeature(d: ResultsFeatureDeps) {
   };
   const exports = exportTypes(exportDeps);
   router.use(surveyResultsRoutes({ db: d.db, ref: d.ref, cityTimeZone: d.config.cityTimeZone }));
-  return { router, exports, exportDeps };
+  const runner = new ExportRunner(exportDeps, exports);
+  router.use(exportRoutes(runner));
+  return { router, exports, exportDeps, runner };
 }

@@ -7,7 +7,13 @@ import {
   signedIn,
   type TestContext,
 } from '../support/app';
+import { loadReference } from '../../src/reference/reference.queries';
+import { ExportRunner } from '../../src/results/exports/export-runner';
+import { exportTypes } from '../../src/results/exports/registry';
+import { addPerson } from '../support/db';
+import { download, header, unzipped } from '../support/exports';
 import { listRoutes } from '../support/routes';
+import { insertResponse, SAMPLE_ANSWERS } from '../support/survey-responses';
 import { createSurvey, surveyLinkFor } from '../support/surveys';
 import {
   addSession,
@@ -248,6 +254,13 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/results': 'organizer+analyst',
   'GET /staff/results/surveys/:id': 'organizer+analyst',
   'GET /staff/results/surveys/:id/text/:code': 'organizer+analyst',
+  // Results exports: analysts, organizers and admins (each type's own roles on top); personal
+  // data only on its own form, organizers and admins.
+  'GET /staff/results/exports': 'organizer+analyst',
+  'GET /staff/results/export/bundle.zip': 'organizer+analyst',
+  'GET /staff/results/export/:type.csv': 'organizer+analyst',
+  'GET /staff/results/export/participants': 'organizer',
+  'POST /staff/results/export/participants': 'organizer',
 };
 
 const ROLES = ['admin', 'organizer', 'facilitator', 'analyst'] as const;
@@ -323,7 +336,8 @@ const concrete = (path: string) =>
     .replace(':token', 'x'.repeat(43))
     .replace(':rid', '1')
     .replace(':n', '1')
-    .replace(':slug', 'nosuchslug');
+    .replace(':slug', 'nosuchslug')
+    .replace(':type', 'responses-wide');
 
 describe.each([...ROLES, 'resident' as const, 'anonymous' as const])('as %s', (role) => {
   const staffRoutes = Object.entries(ACCESS).filter(([, a]) => a !== 'public');
@@ -362,4 +376,79 @@ describe.each([...ROLES, 'resident' as const, 'anonymous' as const])('as %s', (r
       expect(res.status).toBe(403);
     }
   });
+});
+
+test('analysts reach no personal data by any export: no such column, no such value', async () => {
+  const deps = {
+    db: ctx.db,
+    ref: await loadReference(ctx.db),
+    clock: ctx.clock,
+    cityTimeZone: ctx.config.cityTimeZone,
+    names: ctx.config.cityNames,
+  };
+  const runner = new ExportRunner(deps, exportTypes(deps));
+  // A submitted response of a person with every personal field (the resident may be deleted by now).
+  const personId = await addPerson(ctx.db, {
+    first_name: 'Zelda',
+    last_name: 'Quintanilla',
+    email: 'zelda.private@example.com',
+    phone: '+12135550199',
+    zip: '90012',
+  });
+  const person = await ctx.db
+    .selectFrom('participants')
+    .select(['id', 'first_name', 'last_name', 'email', 'phone', 'zip'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  const version = await ctx.db
+    .selectFrom('survey_versions')
+    .select('id')
+    .where('survey_id', '=', 1)
+    .executeTakeFirstOrThrow();
+  await insertResponse(ctx.db, {
+    surveyId: 1,
+    versionId: version.id,
+    participantId: person.id,
+    answers: SAMPLE_ANSWERS,
+  });
+  const personal = /name|e-?mail|phone|zip|address/i;
+  const values = [person.first_name, person.last_name, person.email, person.phone, person.zip]
+    .filter((v): v is string => Boolean(v))
+    .map((v) => `,${v},`);
+  expect(values).toHaveLength(5);
+  const checked: string[] = [];
+  const check = (name: string, csv: Buffer) => {
+    // `q__option` columns are a survey's own codes (`channels__phone`): the values check covers them.
+    const own = header(csv).filter((c) => !c.includes('__'));
+    expect({ name, columns: own.filter((c) => personal.test(c)) }).toEqual({
+      name,
+      columns: [],
+    });
+    const text = csv.toString('utf8').replace(/\r?\n/g, ',');
+    for (const v of values)
+      expect({ name, found: text.includes(v) }).toEqual({ name, found: false });
+    checked.push(name);
+  };
+  for (const kind of runner.kinds()) {
+    const scope = kind.scope === 'survey' ? 'survey=1&' : kind.scope === 'study' ? 'study=1&' : '';
+    const url =
+      kind.type === 'bundle'
+        ? `/staff/results/export/bundle.zip?${scope}profile=analysis`
+        : `/staff/results/export/${kind.type}.csv?${scope}profile=analysis`;
+    const { res, bytes } = await download(agents.analyst, url);
+    if (kind.personal) {
+      expect({ url, status: res.status }).toEqual({ url, status: 403 });
+      continue;
+    }
+    expect({ url, status: res.status }).toEqual({ url, status: 200 });
+    if (kind.type !== 'bundle') check(kind.type, bytes);
+    else {
+      const zip = unzipped(bytes);
+      for (const entry of zip.names.filter((n) => n.endsWith('.csv')))
+        check(entry, zip.read(entry));
+    }
+  }
+  expect(checked).toEqual(expect.arrayContaining(['responses-wide', 'responses-long', 'codebook']));
+  // The personal-data form is not theirs either.
+  expect((await agents.analyst.get('/staff/results/export/participants')).status).toBe(403);
 });

@@ -122,6 +122,7 @@ const POSTS: Record<string, Outcome> = {
   '/staff/surveys/:id/open-link': { redirect: '/staff/surveys/:id/open-link' },
   '/staff/surveys/:id/open-link/retire': { redirect: '/staff/surveys/:id/open-link' },
   '/staff/surveys/:id/send': 'summary',
+  '/staff/results/export/participants': 'summary',
   // Buttons with nothing to validate: what the session or the URL says is all they act on.
   '/logout': { redirect: '/login' },
   '/me/confirm': { page: 'me.confirmedTitle' },
@@ -157,6 +158,10 @@ const POSTS: Record<string, Outcome> = {
  * strings reach validation (400 and the error summary); without it, the empty form (200).
  */
 const GET_FORMS: Record<string, { flag: string; fields: string[] }> = {
+  '/staff/results/exports': {
+    flag: 'go',
+    fields: ['type', 'survey', 'study', 'profile', 'labels', 'language', 'district', 'from'],
+  },
   '/staff/surveys/:id/send': { flag: 'preview', fields: ['audience', 'studyId', 'group'] },
   '/staff/studies/:id/sample': {
     flag: 'draw',
@@ -205,6 +210,9 @@ const GETS: Record<string, number> = {
   // Results: junk filters (a 3,000-letter language, day 45 of month 13) are named, 400.
   '/staff/results/surveys/:id': 400,
   '/staff/results/surveys/:id/text/:code': 400,
+  // A download without its survey: the exports page with what is missing.
+  '/staff/results/export/:type.csv': 400,
+  '/staff/results/export/bundle.zip': 400,
 };
 
 let ctx: TestContext;
@@ -385,7 +393,8 @@ function concrete(path: string, own: Record<string, number> = {}): string {
     .replace(':token', 'x'.repeat(43))
     .replace(':rid', String(path.startsWith('/s/r/') ? answering.response : entryResponse))
     .replace(':n', '1')
-    .replace(':slug', 'fuzzslug');
+    .replace(':slug', 'fuzzslug')
+    .replace(':type', 'responses-wide');
   if (out.includes(':')) throw new Error(`no row for ${path}: add its prefix to ids`);
   return out;
 }

@@ -1,12 +1,14 @@
 import { summaryExport } from '../survey/summary.export';
 import type { ExportDeps, ExportFactory, ExportType } from './export-type';
+import { codebookExport } from './responses/codebook.export';
+import { responseExports } from './responses/responses.export';
 
 /**
  * Every export, in the order the command line lists them. Each use case of src/results adds its
  * factories here, one line each; the pages' download route, the bundle and `npm run export` read
  * this list, so a type added here is reachable by all three.
  */
-const FACTORIES: ExportFactory[] = [summaryExport];
+const FACTORIES: ExportFactory[] = [summaryExport, responseExports, codebookExport];
 
 export function exportTypes(deps: ExportDeps): Map<string, ExportType> {
   const types = new Map<string, ExportType>();

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { isLocale } from '../../i18n/i18n';
+import { CSV_PROFILES, type CsvProfile } from '../../web/csv';
+import type { FormResult } from '../../web/forms';
+import { parseFilter, type ResultsFilter } from '../filters';
+import type { ExportScope } from './export-type';
+
+/*
+ * An export's parameters as a query string (a download link, the exports page's GET form) or
+ * command-line flags: `survey` or `study`, `profile`, `labels`, `reason`, and the results filter
+ * (`version`, `language`, `district`, `use`, `study`, `session`, `channel`, `from`, `to`). For a
+ * survey's export `study` is a filter; for a study's export it names the study. English messages
+ * (staff pages and the command line).
+ */
+
+export interface ExportChoice {
+  survey?: number;
+  study?: number;
+  profile: CsvProfile;
+  labels: string | null;
+  reason?: string;
+  filter: ResultsFilter;
+}
+
+const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
+const id = (what: string) =>
+  z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: `Choose a ${what} from the list` })
+      .int(`Choose a ${what} from the list`)
+      .positive(`Choose a ${what} from the list`)
+      .max(1e12, `Choose a ${what} from the list`)
+      .optional(),
+  );
+
+const schema = z.object({
+  survey: id('survey'),
+  study: id('study'),
+  profile: z.preprocess(
+    blank,
+    z
+      .enum(CSV_PROFILES as [CsvProfile, ...CsvProfile[]], { error: 'Choose Excel or analysis' })
+      .default('excel'),
+  ),
+  labels: z.preprocess(
+    blank,
+    z
+      .string({ error: 'Choose a language for labels from the list' })
+      .refine(isLocale, 'Choose a language for labels from the list')
+      .optional(),
+  ),
+  reason: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() || undefined : v),
+    z
+      .string({ error: 'Say why you need this export' })
+      .max(500, 'Say why in 500 characters or fewer')
+      .optional(),
+  ),
+});
+
+export type ParamErrors = Record<string, string>;
+
+/** Reads and checks an export's parameters for a type of this scope. */
+export function parseExportParams(
+  query: Record<string, unknown>,
+  scope: ExportScope,
+  personal = false,
+): FormResult<ExportChoice> {
+  const errors: ParamErrors = {};
+  const parsed = schema.safeParse(query);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  const filter = parseFilter(query);
+  if (!filter.ok) for (const [k, m] of Object.entries(filter.errors)) errors[k] ??= m;
+  if (!parsed.success || !filter.ok) return { ok: false, errors };
+  const { survey, study, profile, labels, reason } = parsed.data;
+  if (scope === 'survey' && survey === undefined) errors.survey = 'Choose a survey';
+  if (scope === 'study' && study === undefined) errors.study = 'Choose a study';
+  if (personal && !reason) errors.reason = 'Say why you need personal data';
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const choice: ExportChoice = { profile, labels: labels ?? null, filter: filter.filter };
+  if (scope === 'survey') choice.survey = survey;
+  if (study !== undefined && scope !== 'survey') choice.study = study;
+  if (scope !== 'survey') delete choice.filter.study;
+  if (reason) choice.reason = reason;
+  return { ok: true, data: choice };
+}

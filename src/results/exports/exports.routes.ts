@@ -1,0 +1,112 @@
+import { Router, type Request, type Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import { requireRole } from '../../web/auth';
+import { streamCsv } from '../../web/csv';
+import { handleForm, keepTyped, rejectForm, showForm, type FormPage } from '../../web/forms';
+import { filterParams } from '../filters';
+import type { ExportChoice, ExportRunner } from './export-runner';
+import type { ExportActor } from './export-type';
+import { downloadPath, exportsView } from './exports.view';
+
+/**
+ * The downloads (issue 9): `/staff/results/export/<type>.csv?survey=ID|study=ID&profile=…&labels=…
+ * &<filters>` for every registered type but personal ones, `/staff/results/export/bundle.zip?…`,
+ * the personal-data form `/staff/results/export/participants` (a reason, then POST streams), and
+ * the exports page `/staff/results/exports` (a GET form; with `go=1` it is checked and
+ * redirects to the download). The rules are the ExportRunner's; wrong parameters come back to
+ * the exports page with 400 and what is wrong.
+ */
+export function exportRoutes(runner: ExportRunner): Router {
+  const r = Router();
+  const results = requireRole('analyst', 'organizer');
+  const organizer = requireRole('organizer');
+  const actorOf = (req: Request): ExportActor => ({
+    staffId: req.user!.id,
+    role: req.user!.role,
+    via: 'web',
+  });
+
+  const page: FormPage = async (req, res, { values, errors }) => {
+    const kinds = runner.kindsFor(req.user!.role);
+    res.render('results/exports/page', {
+      ...exportsView({ kinds, ...(await runner.choices()) }),
+      values: values ?? keepTyped(req.query),
+      errors,
+    });
+  };
+  const refuse = (req: Request, res: Response, errors: Record<string, string>) =>
+    rejectForm(req, res, page, errors);
+
+  const paramsOf = (choice: ExportChoice): [string, string][] => [
+    ...(choice.survey !== undefined ? [['survey', String(choice.survey)] as [string, string]] : []),
+    ...(choice.study !== undefined ? [['study', String(choice.study)] as [string, string]] : []),
+    ['profile', choice.profile],
+    ...(choice.labels ? [['labels', choice.labels] as [string, string]] : []),
+    ...filterParams(choice.filter),
+  ];
+
+  const chosen = handleForm(
+    (query: unknown, req) => {
+      const q = (query ?? {}) as Record<string, unknown>;
+      const kind = runner.kindsFor(req.user!.role).find((k) => k.type === q.type);
+      if (!kind) return { ok: false as const, errors: { type: 'Choose an export from the list' } };
+      // A personal type asks why on its own form: only its scope is checked here.
+      const read = runner.read({ ...kind, personal: false }, q);
+      return read.ok ? { ok: true as const, data: { kind, choice: read.data } } : read;
+    },
+    page,
+    (_req, res, { kind, choice }) => res.redirect(303, downloadPath(kind, paramsOf(choice))),
+  );
+  r.get('/staff/results/exports', ...results, (req, res, next) =>
+    (req.query.go === '1' ? chosen : showForm(page))(req, res, next),
+  );
+
+  r.get('/staff/results/export/bundle.zip', ...results, async (req, res) => {
+    const read = runner.read(runner.kind('bundle', actorOf(req)), req.query);
+    if (!read.ok) return void (await refuse(req, res, read.errors));
+    const bundle = await runner.bundle(read.data, actorOf(req));
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', `attachment; filename="${bundle.filename}"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    await pipeline(bundle.stream, res);
+  });
+
+  r.get('/staff/results/export/:type.csv', ...results, async (req, res) => {
+    const kind = runner.kind(String(req.params.type), actorOf(req));
+    if (kind.personal) return res.redirect(303, `/staff/results/export/${kind.type}`);
+    const read = runner.read(kind, req.query);
+    if (!read.ok) return void (await refuse(req, res, read.errors));
+    const table = await runner.table(kind.type, read.data, actorOf(req));
+    await streamCsv(res, table.filename, table.columns, table.rows, read.data.profile);
+  });
+
+  const PERSONAL = 'participants';
+  const personalPage: FormPage = async (req, res, { values, errors }) => {
+    const kind = runner.types.get(PERSONAL);
+    res.render('results/exports/personal', {
+      ...exportsView({ kinds: [], ...(await runner.choices()) }),
+      kind: kind ?? { type: PERSONAL, title: 'Participants with personal data', scope: 'panel' },
+      // From the exports page, the study chosen there comes along in the query string.
+      values: values ?? keepTyped(req.query, ['reason']),
+      errors,
+    });
+  };
+  r.get('/staff/results/export/participants', ...organizer, showForm(personalPage));
+  r.post(
+    '/staff/results/export/participants',
+    ...organizer,
+    handleForm(
+      (body) =>
+        runner.read(
+          { scope: runner.types.get(PERSONAL)?.scope ?? 'panel', personal: true },
+          (body ?? {}) as Record<string, unknown>,
+        ),
+      personalPage,
+      async (req, res, choice) => {
+        const table = await runner.table(PERSONAL, choice, actorOf(req));
+        await streamCsv(res, table.filename, table.columns, table.rows, choice.profile);
+      },
+    ),
+  );
+  return r;
+}
