@@ -6,6 +6,10 @@ import type { Mailer } from '../mail/mailer';
 import type { ReferenceData } from '../reference/reference.queries';
 import type { ExportDeps } from './exports/export-type';
 import { exportTypes } from './exports/registry';
+import { reportBackRoutes } from './report-back/report-back.routes';
+import { ReportBackService } from './report-back/report-back.service';
+import { studyReportRoutes } from './study/study-report.routes';
+import { StudyReportService } from './study/study-report.service';
 
 export interface ResultsFeatureDeps {
   db: DB;
@@ -30,5 +34,18 @@ export function resultsFeature(d: ResultsFeatureDeps) {
     names: d.config.cityNames,
   };
   const exports = exportTypes(exportDeps);
+  const reports = new StudyReportService({
+    ...d,
+    cityTimeZone: d.config.cityTimeZone,
+    service311: d.config.cityNames.service311,
+  });
+  const reportBack = new ReportBackService({
+    ...d,
+    names: d.config.cityNames,
+    // The participants feature's manage link (ParticipantService.url('m', token)).
+    manageUrl: (token) => `${d.config.baseUrl}/me/m/${token}`,
+  });
+  router.use(studyReportRoutes({ reports }));
+  router.use(reportBackRoutes({ reports, reportBack }));
   return { router, exports, exportDeps };
 }

@@ -244,6 +244,12 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/surveys/:id/send/call-list': 'organizer',
   'GET /staff/surveys/:id/responses': 'organizer+analyst',
   'GET /staff/surveys/:id/responses/:responseId': 'organizer+analyst',
+  // Results: the study report (analysts too: no names); report-back (organizers).
+  'GET /staff/results/studies/:id': 'organizer+analyst',
+  'GET /staff/results/studies/:id/report-back': 'organizer',
+  'POST /staff/results/studies/:id/report-back': 'organizer',
+  'GET /staff/results/studies/:id/report-back/preview': 'organizer',
+  'POST /staff/results/studies/:id/report-back/send': 'organizer',
 };
 
 const ROLES = ['admin', 'organizer', 'facilitator', 'analyst'] as const;

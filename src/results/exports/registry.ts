@@ -1,3 +1,4 @@
+import { studyExports } from '../study/study-exports';
 import type { ExportDeps, ExportFactory, ExportType } from './export-type';
 
 /**
@@ -5,7 +6,7 @@ import type { ExportDeps, ExportFactory, ExportType } from './export-type';
  * factories here, one line each; the pages' download route, the bundle and `npm run export` read
  * this list, so a type added here is reachable by all three.
  */
-const FACTORIES: ExportFactory[] = [];
+const FACTORIES: ExportFactory[] = [studyExports];
 
 export function exportTypes(deps: ExportDeps): Map<string, ExportType> {
   const types = new Map<string, ExportType>();
