@@ -9,7 +9,7 @@ import { insertLink } from '../../links/links.queries';
 import { newToken } from '../../links/tokens';
 import type { ComposedMail, Mailer } from '../../mail/mailer';
 import { MANAGE_TTL } from '../../participants/participants.service';
-import { topThemes } from '../study/study-report.queries';
+import { topThemes } from '../study/notes-report.queries';
 import * as q from './report-back.queries';
 import {
   audienceOf,

@@ -14,6 +14,7 @@ import { findStudy } from '../../studies/studies.queries';
 import { formatCityTime } from '../../studies/city-time';
 import { suppress } from '../suppression';
 import { funnelRows } from './funnel';
+import * as notesQ from './notes-report.queries';
 import * as q from './study-report.queries';
 
 export interface StudyReportDeps {
@@ -63,8 +64,8 @@ export class StudyReportService {
       q.showCounts(db, id, now),
       q.accommodationCounts(db, id),
       q.incentiveTotals(db, id),
-      q.noteGroups(db, id),
-      q.quotes(db, id),
+      notesQ.noteGroups(db, id),
+      notesQ.quotes(db, id),
     ]);
     const outcomes = show.attended + show.noShows;
     return {
