@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ReportBacksTable } from './schema.report-backs';
 import type {
   StudiesTable,
   StudyChoicesTable,
@@ -89,6 +90,7 @@ export interface Database {
   themes: ThemesTable;
   session_notes: SessionNotesTable;
   session_note_themes: SessionNoteThemesTable;
+  report_backs: ReportBacksTable;
 }
 
 /** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
@@ -328,3 +330,4 @@ export interface ImportDraftsTable {
 
 export * from './schema.studies';
 export * from './schema.surveys';
+export * from './schema.report-backs';

@@ -116,6 +116,14 @@ export interface SurveyInvitationData {
   postSession: boolean;
 }
 
+/** "What we heard" after a study (src/results/report-back), in the resident's language. */
+export interface ReportBackMailData {
+  name: string | null;
+  /** What organizers wrote for this language, shown as text (paragraphs at blank lines). */
+  message: string;
+  manageLink: string;
+}
+
 export const mailTemplates = {
   'staff-invite': {
     subject: () => 'You have been invited to Civic Panel',
@@ -168,6 +176,9 @@ export const mailTemplates = {
         title: d.surveyTitle,
       }),
   } as MailTemplate<SurveyInvitationData>,
+  'report-back': {
+    subject: (_d, t) => t('reportBack.mail.subject'),
+  } as MailTemplate<ReportBackMailData>,
 };
 
 export type TemplateName = keyof typeof mailTemplates;

@@ -9,6 +9,10 @@ import { ExportRunner } from './exports/export-runner';
 import { exportRoutes } from './exports/exports.routes';
 import { exportTypes } from './exports/registry';
 import { surveyResultsRoutes } from './survey/results.routes';
+import { reportBackRoutes } from './report-back/report-back.routes';
+import { ReportBackService } from './report-back/report-back.service';
+import { studyReportRoutes } from './study/study-report.routes';
+import { StudyReportService } from './study/study-report.service';
 
 export interface ResultsFeatureDeps {
   db: DB;
@@ -36,5 +40,18 @@ export function resultsFeature(d: ResultsFeatureDeps) {
   router.use(surveyResultsRoutes({ db: d.db, ref: d.ref, cityTimeZone: d.config.cityTimeZone }));
   const runner = new ExportRunner(exportDeps, exports);
   router.use(exportRoutes(runner));
+  const reports = new StudyReportService({
+    ...d,
+    cityTimeZone: d.config.cityTimeZone,
+    service311: d.config.cityNames.service311,
+  });
+  const reportBack = new ReportBackService({
+    ...d,
+    names: d.config.cityNames,
+    // The participants feature's manage link (ParticipantService.url('m', token)).
+    manageUrl: (token) => `${d.config.baseUrl}/me/m/${token}`,
+  });
+  router.use(studyReportRoutes({ reports }));
+  router.use(reportBackRoutes({ reports, reportBack }));
   return { router, exports, exportDeps, runner };
 }

@@ -261,6 +261,12 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/results/export/:type.csv': 'organizer+analyst',
   'GET /staff/results/export/participants': 'organizer',
   'POST /staff/results/export/participants': 'organizer',
+  // Results: the study report (analysts too: no names); report-back (organizers).
+  'GET /staff/results/studies/:id': 'organizer+analyst',
+  'GET /staff/results/studies/:id/report-back': 'organizer',
+  'POST /staff/results/studies/:id/report-back': 'organizer',
+  'GET /staff/results/studies/:id/report-back/preview': 'organizer',
+  'POST /staff/results/studies/:id/report-back/send': 'organizer',
 };
 
 const ROLES = ['admin', 'organizer', 'facilitator', 'analyst'] as const;

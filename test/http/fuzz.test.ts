@@ -43,6 +43,8 @@ type Outcome = 'summary' | { redirect: string } | { page: string } | { created: 
 
 const POSTS: Record<string, Outcome> = {
   '/login': 'summary',
+  '/staff/results/studies/:id/report-back': 'summary',
+  '/staff/results/studies/:id/report-back/send': 'summary',
   '/set-password': 'summary',
   '/join': 'summary',
   '/me/link': 'summary',
@@ -291,6 +293,7 @@ beforeAll(async () => {
     '/staff/users/': target.id,
     '/staff/mail/': outbox.id,
     '/staff/studies/': study,
+    '/staff/results/studies/': study,
     '/r/i/': invited.invitation,
     '/staff/surveys/': surveyId,
     '/staff/results/surveys/': surveyId,

@@ -576,6 +576,24 @@ export const en = {
       'Our staff added you to the Civic Panel. To see or change your details, pause contact or leave the panel, use this link. It works for 30 days.',
     manageButton: 'See or change my details',
   },
+  // Report-back: "what we heard", sent once to everyone who attended a study (issue 9, item 5).
+  reportBack: {
+    mail: {
+      subject: 'What we heard: thank you for taking part',
+      intro:
+        'Thank you for taking part in our conversation about {{service311}} and City services. Here is what we heard from you and the other participants.',
+      once: 'We send this message once, to everyone who took part.',
+      manage:
+        'To see or change your details, pause contact or leave the panel, use this link. It works for 30 days.',
+      manageButton: 'See or change my details',
+    },
+    prefill: {
+      tookPart: 'People who took part: {{count}}. Conversations held: {{sessions}}.',
+      heard: 'What we heard most often:',
+      theme: '- {{theme}} (mentioned {{count}} times)',
+      next: 'We will share what you told us with the City departments that run this service. Thank you for your time.',
+    },
+  },
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -587,4 +587,21 @@ export const es: Catalogue = {
       'Nuestro personal le inscribió en el Civic Panel. Para ver o cambiar sus datos, pausar el contacto o salir del panel, use este enlace. Funciona durante 30 días.',
     manageButton: 'Ver o cambiar mis datos',
   },
+  reportBack: {
+    mail: {
+      subject: 'Lo que escuchamos: gracias por participar',
+      intro:
+        'Gracias por participar en nuestra conversación sobre {{service311}} y los servicios de la Ciudad. Esto es lo que escuchamos de usted y de las demás personas participantes.',
+      once: 'Enviamos este mensaje una sola vez a todas las personas que participaron.',
+      manage:
+        'Para ver o cambiar sus datos, pausar el contacto o salir del panel, use este enlace. Funciona durante 30 días.',
+      manageButton: 'Ver o cambiar mis datos',
+    },
+    prefill: {
+      tookPart: 'Personas que participaron: {{count}}. Conversaciones realizadas: {{sessions}}.',
+      heard: 'Lo que más escuchamos:',
+      theme: '- {{theme}} (mencionado {{count}} veces)',
+      next: 'Compartiremos lo que nos dijo con los departamentos de la Ciudad que prestan este servicio. Gracias por su tiempo.',
+    },
+  },
 };

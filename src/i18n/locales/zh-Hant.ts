@@ -538,4 +538,20 @@ export const zhHant: Catalogue = {
       '我們的工作人員已將您加入 Civic Panel。如要查看或更改您的資料、暫停聯絡或退出小組，請使用此連結。連結有效期為 30 天。',
     manageButton: '查看或更改我的資料',
   },
+  reportBack: {
+    mail: {
+      subject: '我們聽到的意見：感謝您的參與',
+      intro:
+        '感謝您參與我們關於 {{service311}} 及市政服務的討論。以下是我們從您和其他參與者那裡聽到的意見。',
+      once: '此訊息只會寄送一次給所有參與者。',
+      manage: '如要查看或更改您的資料、暫停聯絡或退出小組，請使用此連結。連結有效期為 30 天。',
+      manageButton: '查看或更改我的資料',
+    },
+    prefill: {
+      tookPart: '參與人數：{{count}}。舉辦的討論：{{sessions}} 場。',
+      heard: '我們最常聽到的意見：',
+      theme: '- {{theme}}（提及 {{count}} 次）',
+      next: '我們會將您的意見轉達給負責此項服務的市政部門。感謝您撥冗參與。',
+    },
+  },
 };

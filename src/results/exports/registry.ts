@@ -1,4 +1,5 @@
 import { summaryExport } from '../survey/summary.export';
+import { studyExports } from '../study/study-exports';
 import type { ExportDeps, ExportFactory, ExportType } from './export-type';
 import { codebookExport } from './responses/codebook.export';
 import { responseExports } from './responses/responses.export';
@@ -8,7 +9,7 @@ import { responseExports } from './responses/responses.export';
  * factories here, one line each; the pages' download route, the bundle and `npm run export` read
  * this list, so a type added here is reachable by all three.
  */
-const FACTORIES: ExportFactory[] = [summaryExport, responseExports, codebookExport];
+const FACTORIES: ExportFactory[] = [summaryExport, responseExports, codebookExport, studyExports];
 
 export function exportTypes(deps: ExportDeps): Map<string, ExportType> {
   const types = new Map<string, ExportType>();
