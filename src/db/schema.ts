@@ -24,6 +24,7 @@ import type {
   SessionNotesTable,
   SessionNoteThemesTable,
 } from './schema.surveys';
+import type { CitySharesTable } from './schema.results';
 
 /** The database, typed by hand from db/migrations. Timestamps are ISO-8601 UTC strings. */
 export interface Database {
@@ -89,6 +90,7 @@ export interface Database {
   themes: ThemesTable;
   session_notes: SessionNotesTable;
   session_note_themes: SessionNoteThemesTable;
+  city_shares: CitySharesTable;
 }
 
 /** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
@@ -328,3 +330,4 @@ export interface ImportDraftsTable {
 
 export * from './schema.studies';
 export * from './schema.surveys';
+export * from './schema.results';

@@ -6,6 +6,11 @@ import type { Mailer } from '../mail/mailer';
 import type { ReferenceData } from '../reference/reference.queries';
 import type { ExportDeps } from './exports/export-type';
 import { exportTypes } from './exports/registry';
+import { CitySharesService } from './representation/city-shares.service';
+import { citySharesRoutes } from './representation/city-shares.routes';
+import { representationRoutes } from './representation/representation.routes';
+import { scorecardRoutes } from './scorecard/scorecard.routes';
+import { ScorecardService } from './scorecard/scorecard.service';
 
 export interface ResultsFeatureDeps {
   db: DB;
@@ -30,5 +35,11 @@ export function resultsFeature(d: ResultsFeatureDeps) {
     names: d.config.cityNames,
   };
   const exports = exportTypes(exportDeps);
+  const shares = new CitySharesService(d);
+  const tz = d.config.cityTimeZone;
+  router.use(representationRoutes({ db: d.db, ref: d.ref, shares, cityTimeZone: tz }));
+  router.use(citySharesRoutes({ db: d.db, ref: d.ref, shares, cityTimeZone: tz }));
+  const scorecard = new ScorecardService({ db: d.db, ref: d.ref, cityTimeZone: tz });
+  router.use(scorecardRoutes({ scorecard, ref: d.ref }));
   return { router, exports, exportDeps };
 }

@@ -244,6 +244,13 @@ const ACCESS: Record<string, Access> = {
   'GET /staff/surveys/:id/send/call-list': 'organizer',
   'GET /staff/surveys/:id/responses': 'organizer+analyst',
   'GET /staff/surveys/:id/responses/:responseId': 'organizer+analyst',
+  // Results: representativeness and the scorecard (analysts too); the city's shares are read by
+  // analysts and organizers and changed by admins only.
+  'GET /staff/results/representation': 'organizer+analyst',
+  'GET /staff/results/studies/:id/representation': 'organizer+analyst',
+  'GET /staff/results/city-shares': 'organizer+analyst',
+  'POST /staff/results/city-shares': 'admin',
+  'GET /staff/results/scorecard': 'organizer+analyst',
 };
 
 const ROLES = ['admin', 'organizer', 'facilitator', 'analyst'] as const;

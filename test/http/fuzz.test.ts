@@ -51,6 +51,7 @@ const POSTS: Record<string, Outcome> = {
   '/staff/account/password': 'summary',
   '/staff/consent': 'summary',
   '/staff/settings': 'summary',
+  '/staff/results/city-shares': 'summary',
   '/staff/users': 'summary',
   '/staff/users/:id/role': 'summary',
   '/staff/participants/new': 'summary',
@@ -202,6 +203,8 @@ const GETS: Record<string, number> = {
   '/staff/surveys/:id/preview/done': 303,
   '/staff/surveys/:id/entry/:rid': 303,
   '/staff/surveys/:id/entry/:rid/done': 303,
+  // A GET form: the junk date range is refused with the error summary.
+  '/staff/results/scorecard': 400,
 };
 
 let ctx: TestContext;
@@ -282,6 +285,7 @@ beforeAll(async () => {
     '/staff/studies/': study,
     '/r/i/': invited.invitation,
     '/staff/surveys/': surveyId,
+    '/staff/results/studies/': study,
   };
   const surveyAgent = anonymous();
   const opened = await surveyAgent.get(await surveyLinkFor(ctx, survey.surveyId, person));

@@ -1,11 +1,13 @@
 import type { ExportDeps, ExportFactory, ExportType } from './export-type';
+import { scorecardExport } from '../scorecard/scorecard.export';
+import { participantsExport } from '../people/participants.export';
 
 /**
  * Every export, in the order the command line lists them. Each use case of src/results adds its
  * factories here, one line each; the pages' download route, the bundle and `npm run export` read
  * this list, so a type added here is reachable by all three.
  */
-const FACTORIES: ExportFactory[] = [];
+const FACTORIES: ExportFactory[] = [scorecardExport, participantsExport];
 
 export function exportTypes(deps: ExportDeps): Map<string, ExportType> {
   const types = new Map<string, ExportType>();
