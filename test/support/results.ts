@@ -118,3 +118,27 @@ export function tableRows(html: string, id: string): string[][] {
     ),
   );
 }
+
+/** People whose personal details no analyst may see anywhere (distinctive, so a leak is found). */
+export const PEOPLE = [
+  ['Zebulon', 'Quixmarsh', 'zebulon.quixmarsh@example.org', '(310) 555-0199', '90077'],
+  ['Philippa', 'Ostrowind', 'philippa.ostrowind@example.org', '(213) 555-0142', '90041'],
+  ['Anselm', 'Brightwater', 'anselm.brightwater@example.org', '(818) 555-0177', '91604'],
+  ['Ottilie', 'Vanderkamp', 'ottilie.vanderkamp@example.org', '(323) 555-0168', '90026'],
+  ['Cassius', 'Fairweather', 'cassius.fairweather@example.org', '(424) 555-0111', '90066'],
+  ['Marisol', 'Quintanilla', 'marisol.quintanilla@example.org', '(562) 555-0123', '90731'],
+] as const;
+
+/** Every personal string of PEOPLE: names, emails, phones (as stored and as digits), ZIPs. */
+export const PERSONAL_STRINGS: string[] = PEOPLE.flatMap(([first, last, email, phone, zip]) => [
+  first,
+  last,
+  email,
+  phone,
+  phone.replace(/\D/g, ''),
+  zip,
+]);
+
+/** Finds any personal string in a text (case-insensitive); [] when there is none. */
+export const personalIn = (text: string): string[] =>
+  PERSONAL_STRINGS.filter((s) => text.toLowerCase().includes(s.toLowerCase()));
