@@ -18,6 +18,7 @@ import * as attendance from './2026_12_03_1220_attendance';
 import * as invitationExtras from './2026_12_03_1230_invitation_extras';
 import * as surveys from './2026_12_04_0900_surveys';
 import * as feedback from './2026_12_04_0910_feedback';
+import * as cityShares from './2026_12_04_1000_city_shares';
 import * as reportBacks from './2026_12_04_1010_report_backs';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1230_invitation_extras': invitationExtras,
   '2026_12_04_0900_surveys': surveys,
   '2026_12_04_0910_feedback': feedback,
+  '2026_12_04_1000_city_shares': cityShares,
   '2026_12_04_1010_report_backs': reportBacks,
 };

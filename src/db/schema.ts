@@ -25,6 +25,7 @@ import type {
   SessionNotesTable,
   SessionNoteThemesTable,
 } from './schema.surveys';
+import type { CitySharesTable } from './schema.results';
 
 /** The database, typed by hand from db/migrations. Timestamps are ISO-8601 UTC strings. */
 export interface Database {
@@ -91,6 +92,7 @@ export interface Database {
   session_notes: SessionNotesTable;
   session_note_themes: SessionNoteThemesTable;
   report_backs: ReportBacksTable;
+  city_shares: CitySharesTable;
 }
 
 /** JSON: the label in each resident language, `{"en": "…", "es": "…"}` (default `{}`). */
@@ -331,3 +333,4 @@ export interface ImportDraftsTable {
 export * from './schema.studies';
 export * from './schema.surveys';
 export * from './schema.report-backs';
+export * from './schema.results';

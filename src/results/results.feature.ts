@@ -13,6 +13,11 @@ import { reportBackRoutes } from './report-back/report-back.routes';
 import { ReportBackService } from './report-back/report-back.service';
 import { studyReportRoutes } from './study/study-report.routes';
 import { StudyReportService } from './study/study-report.service';
+import { CitySharesService } from './representation/city-shares.service';
+import { citySharesRoutes } from './representation/city-shares.routes';
+import { representationRoutes } from './representation/representation.routes';
+import { scorecardRoutes } from './scorecard/scorecard.routes';
+import { ScorecardService } from './scorecard/scorecard.service';
 
 export interface ResultsFeatureDeps {
   db: DB;
@@ -53,5 +58,11 @@ export function resultsFeature(d: ResultsFeatureDeps) {
   });
   router.use(studyReportRoutes({ reports }));
   router.use(reportBackRoutes({ reports, reportBack }));
+  const shares = new CitySharesService(d);
+  const tz = d.config.cityTimeZone;
+  router.use(representationRoutes({ db: d.db, ref: d.ref, shares, cityTimeZone: tz }));
+  router.use(citySharesRoutes({ db: d.db, ref: d.ref, shares, cityTimeZone: tz }));
+  const scorecard = new ScorecardService({ db: d.db, ref: d.ref, cityTimeZone: tz });
+  router.use(scorecardRoutes({ scorecard, ref: d.ref }));
   return { router, exports, exportDeps, runner };
 }

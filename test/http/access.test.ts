@@ -267,6 +267,13 @@ const ACCESS: Record<string, Access> = {
   'POST /staff/results/studies/:id/report-back': 'organizer',
   'GET /staff/results/studies/:id/report-back/preview': 'organizer',
   'POST /staff/results/studies/:id/report-back/send': 'organizer',
+  // Results: representativeness and the scorecard (analysts too); the city's shares are read by
+  // analysts and organizers and changed by admins only.
+  'GET /staff/results/representation': 'organizer+analyst',
+  'GET /staff/results/studies/:id/representation': 'organizer+analyst',
+  'GET /staff/results/city-shares': 'organizer+analyst',
+  'POST /staff/results/city-shares': 'admin',
+  'GET /staff/results/scorecard': 'organizer+analyst',
 };
 
 const ROLES = ['admin', 'organizer', 'facilitator', 'analyst'] as const;

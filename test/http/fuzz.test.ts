@@ -53,6 +53,7 @@ const POSTS: Record<string, Outcome> = {
   '/staff/account/password': 'summary',
   '/staff/consent': 'summary',
   '/staff/settings': 'summary',
+  '/staff/results/city-shares': 'summary',
   '/staff/users': 'summary',
   '/staff/users/:id/role': 'summary',
   '/staff/participants/new': 'summary',
@@ -215,6 +216,8 @@ const GETS: Record<string, number> = {
   // A download without its survey: the exports page with what is missing.
   '/staff/results/export/:type.csv': 400,
   '/staff/results/export/bundle.zip': 400,
+  // A GET form: the junk date range is refused with the error summary.
+  '/staff/results/scorecard': 400,
 };
 
 let ctx: TestContext;
