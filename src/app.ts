@@ -137,7 +137,10 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       sessionSecret: secret,
     }).router,
   );
-  app.use(resultsFeature({ db, clock, config, ref, mailer }).router);
+  app.use(
+    resultsFeature({ db, clock, config, ref, mailer, participants: participants.participants })
+      .router,
+  );
   app.use(auditRoutes({ db }));
   app.use(
     authRoutes({ staff, passport, devices, clock, limits, loginRateLimit: deps.loginRateLimit }),

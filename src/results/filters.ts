@@ -45,7 +45,8 @@ export interface ResolvedFilter extends Omit<ResultsFilter, 'from' | 'to'> {
   toUtc?: string;
 }
 
-const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
+/** An empty form field as "not given" (for zod's preprocess). */
+export const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
 const id = z.preprocess(blank, z.coerce.number().int().positive().max(1e12).optional());
 const day = z.preprocess(
   blank,

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { DB } from '../db/database';
 import type { Mailer } from '../mail/mailer';
+import type { ParticipantService } from '../participants/participants.service';
 import type { ReferenceData } from '../reference/reference.queries';
 import type { ExportDeps } from './exports/export-type';
 import { ExportRunner } from './exports/export-runner';
@@ -22,9 +23,11 @@ import { ScorecardService } from './scorecard/scorecard.service';
 export interface ResultsFeatureDeps {
   db: DB;
   clock: Clock;
-  config: Pick<Config, 'cityTimeZone' | 'baseUrl' | 'cityNames'>;
+  config: Pick<Config, 'cityTimeZone' | 'cityNames'>;
   mailer: Mailer;
   ref: ReferenceData;
+  /** Builds the manage link in report-back emails. */
+  participants: Pick<ParticipantService, 'url'>;
 }
 
 /**
@@ -53,8 +56,7 @@ export function resultsFeature(d: ResultsFeatureDeps) {
   const reportBack = new ReportBackService({
     ...d,
     names: d.config.cityNames,
-    // The participants feature's manage link (ParticipantService.url('m', token)).
-    manageUrl: (token) => `${d.config.baseUrl}/me/m/${token}`,
+    manageLinks: d.participants,
   });
   router.use(studyReportRoutes({ reports }));
   router.use(reportBackRoutes({ reports, reportBack }));

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { prepareDatabase } from '../../src/bootstrap';
 import { testConfig } from '../../src/config';
@@ -7,8 +6,8 @@ import { seedDemo } from '../../src/demo/demo';
 import { loadReference } from '../../src/reference/reference.queries';
 import type { ExportRequest } from '../../src/results/exports/export-type';
 import { exportTypes } from '../../src/results/exports/registry';
-import { writeCsv } from '../../src/web/csv';
 import { FakeClock } from '../../src/clock';
+import { csvText } from '../support/exports';
 
 /*
  * The `summary` export of the demo's surveys, parsed back, against figures this test computes
@@ -49,14 +48,7 @@ async function summaryOf(surveyId: number, breakdown?: string) {
     actor: { staffId: null, role: 'analyst', via: 'cli' },
   };
   const table = await type.open({ ...req, ...(breakdown ? { breakdown } : {}) } as ExportRequest);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeCsv(out, table.columns, table.rows, 'analysis');
-  return parse(Buffer.concat(chunks).toString('utf8'), { columns: true }) as Record<
-    string,
-    string
-  >[];
+  return parse(await csvText(table), { columns: true }) as Record<string, string>[];
 }
 
 test('every demo survey: counts, percentages, NPS and means match the raw answers', async () => {

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { prepareDatabase } from '../../src/bootstrap';
 import { FakeClock } from '../../src/clock';
 import { testConfig } from '../../src/config';
@@ -7,8 +6,7 @@ import { seedDemo } from '../../src/demo/demo';
 import { loadReference } from '../../src/reference/reference.queries';
 import { ExportRunner } from '../../src/results/exports/export-runner';
 import { exportTypes } from '../../src/results/exports/registry';
-import { writeCsv } from '../../src/web/csv';
-import { records } from '../support/exports';
+import { csvText, records } from '../support/exports';
 
 /**
  * The demo's surveys exported wide and checked against what the database says, computed here
@@ -47,11 +45,7 @@ async function wideOf(survey: number, filter = {}) {
     { survey, profile: 'analysis', labels: null, filter },
     ADMIN,
   );
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeCsv(out, table.columns, table.rows, 'analysis');
-  return records(Buffer.concat(chunks));
+  return records(await csvText(table));
 }
 
 const surveyId = async (title: string) =>

@@ -3,11 +3,11 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../src/errors
 import { loadReference } from '../../src/reference/reference.queries';
 import type { ExportRequest, ExportType } from '../../src/results/exports/export-type';
 import { exportTypes } from '../../src/results/exports/registry';
-import { csvReadable } from '../../src/web/csv';
 import { buildTestApp, createStaff, type TestContext } from '../support/app';
 import { addPerson } from '../support/db';
 import { PEOPLE, personalIn } from '../support/results-people';
 import { resultsWithPeople } from '../support/results-data';
+import { csvText } from '../support/exports';
 
 let ctx: TestContext;
 let type: ExportType;
@@ -61,8 +61,7 @@ const request = (over: Partial<ExportRequest> = {}): ExportRequest => ({
 
 async function rowsOf(req: ExportRequest) {
   const table = await type.open(req);
-  let text = '';
-  for await (const chunk of csvReadable(table.columns, table.rows, 'analysis')) text += chunk;
+  const text = await csvText(table);
   return {
     filename: table.filename,
     rows: parse(text, { columns: true }) as Record<string, string>[],

@@ -3,11 +3,11 @@ import request from 'supertest';
 import { loadReference } from '../../src/reference/reference.queries';
 import { exportTypes } from '../../src/results/exports/registry';
 import type { ExportRequest } from '../../src/results/exports/export-type';
-import { csvReadable } from '../../src/web/csv';
 import { buildTestApp, createStaff, signedIn, type TestContext } from '../support/app';
 import { insertNote, insertSession, insertStudy, tableRows } from '../support/results-people';
 import { insertResponse } from '../support/survey-responses';
 import { createSurvey } from '../support/surveys';
+import { csvText } from '../support/exports';
 
 let ctx: TestContext;
 let analyst: ReturnType<typeof request.agent>;
@@ -189,8 +189,7 @@ test('the scorecard export has the page’s rows, `<5` where the page hides a sc
     actor: { staffId: null, role: 'analyst', via: 'cli' },
   };
   const table = await type.open(req);
-  let text = '';
-  for await (const chunk of csvReadable(table.columns, table.rows, 'analysis')) text += chunk;
+  const text = await csvText(table);
   const rows = parse(text, { columns: true }) as Record<string, string>[];
   const at = (service: string, period: string) =>
     rows.find((r) => r.service === service && r.period === period)!;

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { ValidationError } from '../../src/errors';
 import type { ExportDeps, ExportRequest } from '../../src/results/exports/export-type';
@@ -7,9 +6,10 @@ import { SUPPRESSED } from '../../src/results/exports/codes';
 import { resolveFilter, type ResultsFilter } from '../../src/results/filters';
 import type { SummaryRequest } from '../../src/results/survey/summary.export';
 import { loadReference } from '../../src/reference/reference.queries';
-import { writeCsv, type CsvProfile } from '../../src/web/csv';
+import type { CsvProfile } from '../../src/web/csv';
 import { buildTestApp, type TestContext } from '../support/app';
 import { seedResults, type Person } from '../support/results';
+import { csvText } from '../support/exports';
 
 /*
  * The `summary` export: opened as the download route and the command line do, written as CSV,
@@ -52,11 +52,7 @@ async function summary(
     ...more,
   };
   const table = await type.open(req as ExportRequest);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeCsv(out, table.columns, table.rows, profile);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await csvText(table, profile);
   return {
     filename: table.filename,
     text,

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { prepareDatabase } from '../../src/bootstrap';
 import { FakeClock } from '../../src/clock';
@@ -8,7 +7,7 @@ import { seedDemo } from '../../src/demo/demo';
 import { exportTypes } from '../../src/results/exports/registry';
 import { parseFilter, resolveFilter } from '../../src/results/filters';
 import { loadReference } from '../../src/reference/reference.queries';
-import { writeCsv } from '../../src/web/csv';
+import { csvText } from '../support/exports';
 
 // The demo builds a realistic panel (a few seconds, more on a busy machine).
 jest.setTimeout(180_000);
@@ -42,14 +41,7 @@ async function exported(type: string, study: number) {
     profile: 'analysis',
     actor: { staffId: null, role: 'analyst', via: 'cli' },
   });
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeCsv(out, table.columns, table.rows, 'analysis');
-  return parse(Buffer.concat(chunks).toString('utf8'), { columns: true }) as Record<
-    string,
-    string
-  >[];
+  return parse(await csvText(table), { columns: true }) as Record<string, string>[];
 }
 
 test('the demo studies export as their stored rows say, counted independently', async () => {

@@ -1,12 +1,12 @@
-import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { exportTypes } from '../../src/results/exports/registry';
 import type { ExportRequest } from '../../src/results/exports/export-type';
 import { parseFilter, resolveFilter } from '../../src/results/filters';
 import { loadReference } from '../../src/reference/reference.queries';
-import { writeCsv, type CsvProfile } from '../../src/web/csv';
+import type { CsvProfile } from '../../src/web/csv';
 import { buildTestApp, type TestContext } from '../support/app';
 import { AFTER, buildStudyFixture, FIGURES } from '../support/study-report';
+import { csvText } from '../support/exports';
 
 let ctx: TestContext;
 let fixture: Awaited<ReturnType<typeof buildStudyFixture>>;
@@ -41,11 +41,7 @@ async function exported(type: string, profile: CsvProfile = 'analysis', study = 
     actor: { staffId: null, role: 'analyst', via: 'cli' },
   };
   const table = await t.open(req);
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeCsv(out, table.columns, table.rows, profile);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await csvText(table, profile);
   return {
     table,
     text,

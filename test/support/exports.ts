@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type request from 'supertest';
+import type { ExportTable } from '../../src/results/exports/export-type';
+import { csvReadable, type CsvProfile } from '../../src/web/csv';
 
 /** The body of a download, as bytes (supertest buffers it; text for CSV, binary for a ZIP). */
 export async function download(agent: ReturnType<typeof request.agent>, url: string) {
@@ -39,4 +41,15 @@ export function unzipped(zip: Buffer): { names: string[]; read(name: string): Bu
     names,
     read: (name) => execFileSync('unzip', ['-p', file, name], { maxBuffer: 1 << 28 }),
   };
+}
+
+/** An export type's table written in a profile, as the file's text (a BOM kept when written). */
+export async function csvText(
+  table: ExportTable,
+  profile: CsvProfile = 'analysis',
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of csvReadable(table.columns, table.rows, profile))
+    chunks.push(Buffer.from(chunk as Buffer | string));
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -6,7 +6,8 @@ import {
   prefill,
   skipReason,
 } from '../../src/results/report-back/report-back.rules';
-import { inBatches, isoInZone } from '../../src/results/study/export-values';
+import { cityIsoFormatter } from '../../src/results/exports/city-iso';
+import { inBatches } from '../../src/results/study/export-values';
 import { funnelRows, percent } from '../../src/results/study/funnel';
 import { funnelChart } from '../../src/results/study/funnel-chart';
 
@@ -59,6 +60,7 @@ test('the prefilled message carries the figures and a line per theme, in the lan
 });
 
 test('times carry the city offset, across daylight saving', () => {
+  const isoInZone = (utc: string, zone: string) => cityIsoFormatter(zone)(utc);
   expect(isoInZone('2027-01-15T18:00:00.000Z', 'America/Los_Angeles')).toBe(
     '2027-01-15T10:00:00-08:00',
   );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isLocale } from '../../i18n/i18n';
 import { CSV_PROFILES, type CsvProfile } from '../../web/csv';
 import type { FormResult } from '../../web/forms';
-import { parseFilter, type ResultsFilter } from '../filters';
+import { blank, parseFilter, type ResultsFilter } from '../filters';
 import type { ExportScope } from './export-type';
 
 /*
@@ -22,7 +22,6 @@ export interface ExportChoice {
   filter: ResultsFilter;
 }
 
-const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
 const id = (what: string) =>
   z.preprocess(
     blank,

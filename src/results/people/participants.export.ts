@@ -1,18 +1,14 @@
-import { DateTime } from 'luxon';
 import { recordAudit } from '../../audit/audit.queries';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import { CONTROL_CHARS } from '../../web/forms';
 import type { CsvColumn } from '../../web/csv';
+import { cityIsoFormatter } from '../exports/city-iso';
 import type { ExportFactory } from '../exports/export-type';
 import { countPeople, streamPeople, studyExists, type PeopleScope } from './participants.queries';
 
 type Person = Awaited<ReturnType<ReturnType<typeof streamPeople>['next']>>['value'] & object;
 
 export const MAX_REASON = 500;
-
-/** ISO 8601 with the city's offset, as every export writes times (`2026-03-02T10:15:00-08:00`). */
-const cityOffsetTime = (utc: string, zone: string) =>
-  DateTime.fromISO(utc, { zone: 'utc' }).setZone(zone).toISO({ suppressMilliseconds: true }) ?? '';
 
 /** Why personal data leaves the app: required, audited with the export. */
 export function checkReason(reason: string | undefined): string {
@@ -59,7 +55,7 @@ export const participantsExport: ExportFactory = (deps) => ({
       details: { reason, count, scope: scope.kind, via: req.actor.via },
       at,
     });
-    const zone = deps.cityTimeZone;
+    const iso = cityIsoFormatter(deps.cityTimeZone);
     const columns: CsvColumn<Person>[] = [
       { header: 'participant_id', value: (p) => p.public_id, kind: 'code' },
       { header: 'first_name', value: (p) => p.first_name },
@@ -72,7 +68,7 @@ export const participantsExport: ExportFactory = (deps) => ({
       { header: 'status', value: (p) => p.status, kind: 'code' },
       {
         header: 'consent_date',
-        value: (p) => (p.consent_at ? cityOffsetTime(String(p.consent_at), zone) : ''),
+        value: (p) => iso(p.consent_at ? String(p.consent_at) : null),
         kind: 'code',
       },
     ];

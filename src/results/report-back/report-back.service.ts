@@ -8,7 +8,7 @@ import { LOCALES, translator } from '../../i18n/i18n';
 import { insertLink } from '../../links/links.queries';
 import { newToken } from '../../links/tokens';
 import type { ComposedMail, Mailer } from '../../mail/mailer';
-import { MANAGE_TTL } from '../../participants/participants.service';
+import { MANAGE_TTL, type ParticipantService } from '../../participants/participants.service';
 import { topThemes } from '../study/notes-report.queries';
 import * as q from './report-back.queries';
 import {
@@ -24,8 +24,8 @@ export interface ReportBackDeps {
   clock: Clock;
   mailer: Mailer;
   names: CityNames;
-  /** The resident's manage link (`/me/m/<token>`), as the participants feature builds it. */
-  manageUrl: (token: string) => string;
+  /** The participants feature builds the resident's manage link (`/me/m/<token>`). */
+  manageLinks: Pick<ParticipantService, 'url'>;
 }
 
 const rank = (l: string) => (LOCALES.includes(l) ? LOCALES.indexOf(l) : LOCALES.length);
@@ -143,7 +143,7 @@ export class ReportBackService {
         p.language,
         p.first_name,
         s.saved[p.language],
-        this.d.manageUrl(manage.token),
+        this.d.manageLinks.url('m', manage.token),
         p.email!,
       );
       mails.push({ id: p.id, hash: manage.hash, mail: { ...mail, participantId: p.id } });

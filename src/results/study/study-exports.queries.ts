@@ -88,16 +88,3 @@ export function noteBatch(db: Db, studyId: number, afterId: number) {
     .execute();
 }
 export type NoteExportRow = Awaited<ReturnType<typeof noteBatch>>[number];
-
-/** The themes of some notes (one batch's), as (note, theme name) rows in name order. */
-export function themesOfNotes(db: Db, noteIds: number[]) {
-  if (!noteIds.length) return Promise.resolve([]);
-  return db
-    .selectFrom('session_note_themes as nt')
-    .innerJoin('themes as t', 't.id', 'nt.theme_id')
-    .select(['nt.note_id', 't.name'])
-    .where('nt.note_id', 'in', noteIds)
-    .orderBy('nt.note_id')
-    .orderBy('t.name')
-    .execute();
-}

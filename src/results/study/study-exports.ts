@@ -3,7 +3,10 @@ import { findStudy } from '../../studies/studies.queries';
 import { owedCents } from '../../studies/incentives/incentives.rules';
 import type { CsvColumn } from '../../web/csv';
 import type { ExportDeps, ExportFactory, ExportRequest, ExportType } from '../exports/export-type';
-import { amount, inBatches, isoInZone, pseudonyms } from './export-values';
+import { themesOfNotes } from '../../feedback/notes.queries';
+import { cityIsoFormatter } from '../exports/city-iso';
+import { newPseudonymizer } from '../exports/pseudonym';
+import { amount, inBatches } from './export-values';
 import { funnelRows, type FunnelRow } from './funnel';
 import * as q from './study-exports.queries';
 import { funnelCounts } from './study-report.queries';
@@ -41,13 +44,14 @@ function registrations(deps: ExportDeps): ExportType {
     roles: ROLES,
     async open(req) {
       const study = await studyOf(deps, req);
-      const pseudonym = pseudonyms();
+      const pseudonym = newPseudonymizer();
+      const iso = cityIsoFormatter(deps.cityTimeZone);
       const columns: CsvColumn<q.RegistrationExportRow>[] = [
         { header: 'pseudonym', value: (r) => pseudonym(r.participant_id), kind: 'code' },
         { header: 'session_id', value: (r) => r.session_id, kind: 'code' },
         {
           header: 'session_starts_at',
-          value: (r) => isoInZone(r.starts_at, deps.cityTimeZone),
+          value: (r) => iso(r.starts_at),
           kind: 'code',
         },
         { header: 'status', value: (r) => r.status, kind: 'code' },
@@ -56,7 +60,7 @@ function registrations(deps: ExportDeps): ExportType {
         { header: 'late_cancellation', value: (r) => r.late_cancellation, kind: 'code' },
         {
           header: 'registered_at',
-          value: (r) => isoInZone(r.created_at, deps.cityTimeZone),
+          value: (r) => iso(r.created_at),
           kind: 'code',
         },
         { header: 'council_district', value: (r) => r.council_district, kind: 'code' },
@@ -105,7 +109,8 @@ function incentives(deps: ExportDeps): ExportType {
     roles: ROLES,
     async open(req) {
       const study = await studyOf(deps, req);
-      const pseudonym = pseudonyms();
+      const pseudonym = newPseudonymizer();
+      const iso = cityIsoFormatter(deps.cityTimeZone);
       const owed = (r: q.IncentiveExportRow) =>
         owedCents(r.status, r.incentive_cents, r.study_incentive_cents);
       const columns: CsvColumn<q.IncentiveExportRow>[] = [
@@ -113,7 +118,7 @@ function incentives(deps: ExportDeps): ExportType {
         { header: 'session_id', value: (r) => r.session_id, kind: 'code' },
         {
           header: 'session_starts_at',
-          value: (r) => isoInZone(r.starts_at, deps.cityTimeZone),
+          value: (r) => iso(r.starts_at),
           kind: 'code',
         },
         {
@@ -151,12 +156,13 @@ function notes(deps: ExportDeps): ExportType {
     roles: ROLES,
     async open(req) {
       const study = await studyOf(deps, req);
+      const iso = cityIsoFormatter(deps.cityTimeZone);
       const columns: CsvColumn<NoteLine>[] = [
         { header: 'note_id', value: (r) => r.id, kind: 'code' },
         { header: 'session_id', value: (r) => r.session_id, kind: 'code' },
         {
           header: 'session_starts_at',
-          value: (r) => isoInZone(r.starts_at, deps.cityTimeZone),
+          value: (r) => iso(r.starts_at),
           kind: 'code',
         },
         { header: 'pseudonym', value: (r) => r.pseudonym, kind: 'code' },
@@ -170,17 +176,13 @@ function notes(deps: ExportDeps): ExportType {
       ];
       const batches = inBatches((after) => q.noteBatch(deps.db, study.id, after), q.BATCH);
       const withThemes = async (rows: q.NoteExportRow[]): Promise<NoteLine[]> => {
-        const tags = await q.themesOfNotes(
+        const names = new Map<number, string[]>();
+        for (const t of await themesOfNotes(
           deps.db,
           rows.map((r) => r.id),
-        );
-        return rows.map((r) => ({
-          ...r,
-          themes: tags
-            .filter((t) => t.note_id === r.id)
-            .map((t) => t.name)
-            .join('; '),
-        }));
+        ))
+          names.set(t.note_id, [...(names.get(t.note_id) ?? []), t.name]);
+        return rows.map((r) => ({ ...r, themes: (names.get(r.id) ?? []).join('; ') }));
       };
       return {
         filename: `notes-study-${study.id}-${day(deps)}.csv`,
