@@ -80,7 +80,7 @@ const TEXTS = [
 ];
 
 /** Inserts `count` submitted responses with all their answer rows (raw statements, one transaction per 5,000). */
-async function addResponses(env: BenchEnv, count: number) {
+export async function addResponses(env: BenchEnv, count: number) {
   const { db, sqlite } = env.opened;
   const { surveyId, versionId } = await db
     .transaction()
