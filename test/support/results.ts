@@ -179,7 +179,16 @@ export async function seedResults(db: DB) {
       ...survey,
       status: 'in_progress',
       at: '2027-06-30T12:00:00.000Z',
-      answers: [{ code: 'use', state: 'answered', value: 'never' }],
+      // Answers of every kind, far out of the submitted ones' range: none may be counted.
+      answers: [
+        { code: 'use', state: 'answered', value: 'never' },
+        { code: 'channels', item: 'app', state: 'answered', value: '1', number: 1 },
+        { code: 'channels', item: 'phone', state: 'not_selected', value: '0', number: 0 },
+        { code: 'channels', item: 'other', state: 'not_selected', value: '0', number: 0 },
+        { code: 'ease', state: 'answered', value: '5', number: 5 },
+        { code: 'age', state: 'answered', value: '99', number: 99 },
+        { code: 'why', state: 'answered', value: 'Not sent yet' },
+      ],
     });
   return { survey, people };
 }

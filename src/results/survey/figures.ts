@@ -1,11 +1,11 @@
 import type { QuestionDef } from '../../surveys/model/definition';
 import type { QuestionType } from '../../surveys/model/question-types';
 import { textIn } from '../../surveys/model/texts';
-import type { NumberStat, StateCount, ValueCount } from './aggregate.queries';
+import type { Counts } from './tally';
 import { npsSplit, percent, topTwoBox, type NpsSplit } from './stats';
 
 /*
- * A survey's questions with their figures, from the grouped counts of aggregate.queries.ts: per
+ * A survey's questions with their figures, from the counts of tally.ts: per
  * question (per grid statement) the people who answered (n), skipped, preferred not to say or
  * were not shown it; per option its count and percent of n; mean, top-2-box and NPS where the
  * type has them. Pure. The page, the breakdown and the `summary` export all build on this.
@@ -57,11 +57,7 @@ export interface QuestionFigures extends ItemFigures {
   statements: ItemFigures[];
 }
 
-export interface Counts {
-  states: StateCount[];
-  values: ValueCount[];
-  stats: NumberStat[];
-}
+export type { Counts };
 
 /** Types answered in free text: listed and searched, not counted by value. */
 export const isFreeText = (t: QuestionType) => t === 'short_text' || t === 'long_text';

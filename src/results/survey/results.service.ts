@@ -8,19 +8,12 @@ import { CHANNEL_LABELS } from '../../surveys/responses/responses.view';
 import { findSurvey, loadDefinition, versionsOf } from '../../surveys/surveys.queries';
 import { resolveFilter, type Breakdown, type ResultsFilter } from '../filters';
 import { isSmall, leakyFilters } from '../suppression';
-import {
-  completedByGroup,
-  medianSeconds,
-  numberBins,
-  numberStats,
-  responseTotals,
-  stateCounts,
-  valueCounts,
-} from './aggregate.queries';
+import { answerCells, completedByGroup, medianSeconds, responseTotals } from './aggregate.queries';
 import { breakdownItems, type BreakdownItem } from './breakdown';
 import { numberBinEdges } from './charts';
 import { questionFigures, type QuestionFigures } from './figures';
 import { responseContexts } from './results.queries';
+import { binCounts, cellQuestions, numberPoints, tally } from './tally';
 
 /*
  * A survey's results for a filter (and a breakdown): the figures of every question, read with
@@ -80,16 +73,14 @@ export class SurveyResultsService {
 
   /** The survey's questions: the newest version's, then any only older versions had. */
   async questions(surveyId: number): Promise<QuestionDef[]> {
+    return latestByCode(await this.everyVersion(surveyId));
+  }
+
+  /** Every version's questions, the newest version's first (answers name these ids). */
+  private async everyVersion(surveyId: number): Promise<QuestionDef[]> {
     const versions = (await versionsOf(this.d.db, surveyId)).reverse();
-    const seen = new Set<string>();
     const out: QuestionDef[] = [];
-    for (const v of versions) {
-      for (const q of allQuestions(await loadDefinition(this.d.db, v.id)))
-        if (!seen.has(q.code)) {
-          seen.add(q.code);
-          out.push(q);
-        }
-    }
+    for (const v of versions) out.push(...allQuestions(await loadDefinition(this.d.db, v.id)));
     return out;
   }
 
@@ -126,14 +117,12 @@ export class SurveyResultsService {
     if (Object.keys(errors).length) return { ok: false, survey, errors };
     const db = this.d.db;
     const resolved = resolveFilter(filter, this.d.cityTimeZone);
-    const [questions, totals, states, values, stats] = await Promise.all([
-      this.questions(survey.id),
-      responseTotals(db, survey.id, resolved),
-      stateCounts(db, survey.id, resolved),
-      valueCounts(db, survey.id, resolved),
-      numberStats(db, survey.id, resolved),
-    ]);
-    const figures = questionFigures(questions, { states, values, stats }, lang);
+    const every = await this.everyVersion(survey.id);
+    const questions = latestByCode(every);
+    const totals = await responseTotals(db, survey.id, resolved);
+    const cells = await answerCells(db, survey.id, resolved, cellQuestions(every));
+    const counts = tally(cells, every);
+    const figures = questionFigures(questions, counts, lang);
     const bins = new Map<string, { label: string; count: number }[]>();
     for (const f of figures.filter((q) => q.type === 'number' && q.n > 0)) {
       if (f.min === f.max) {
@@ -141,10 +130,10 @@ export class SurveyResultsService {
         continue;
       }
       const { edges, labels } = numberBinEdges(f.min!, f.max!);
-      const counts = await numberBins(db, survey.id, resolved, f.code, edges);
+      const counted = binCounts(numberPoints(cells, every, f.code), edges);
       bins.set(
         f.code,
-        labels.map((label, i) => ({ label, count: counts.get(i) ?? 0 })),
+        labels.map((label, i) => ({ label, count: counted[i] })),
       );
     }
     return {
@@ -158,7 +147,7 @@ export class SurveyResultsService {
         figures,
         bins,
         breakdown: breakdown
-          ? await this.breakdown(survey.id, questions, figures, resolved, breakdown, lang)
+          ? await this.breakdown(survey.id, every, figures, resolved, breakdown, lang)
           : null,
       },
     };
@@ -166,19 +155,17 @@ export class SurveyResultsService {
 
   private async breakdown(
     surveyId: number,
-    questions: QuestionDef[],
+    every: QuestionDef[],
     figures: QuestionFigures[],
     resolved: ReturnType<typeof resolveFilter>,
     by: Breakdown,
     lang: string,
   ): Promise<BreakdownItem[]> {
     const db = this.d.db;
-    const [groups, states, values, stats] = await Promise.all([
-      completedByGroup(db, surveyId, resolved, by),
-      stateCounts(db, surveyId, resolved, by),
-      valueCounts(db, surveyId, resolved, by),
-      numberStats(db, surveyId, resolved, by),
-    ]);
+    const groups = await completedByGroup(db, surveyId, resolved, by);
+    const cells = await answerCells(db, surveyId, resolved, cellQuestions(every), by);
+    const counts = tally(cells, every);
+    const questions = latestByCode(every);
     const labels = await this.groupLabels(surveyId, by);
     const names = [...groups.keys()].sort((a, b) =>
       a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en', { numeric: true }),
@@ -188,7 +175,7 @@ export class SurveyResultsService {
       names.map((g) => ({
         group: g,
         label: g === '' ? 'Not recorded' : (labels.get(g) ?? g),
-        figures: questionFigures(questions, { states, values, stats }, lang, g),
+        figures: questionFigures(questions, counts, lang, g),
       })),
     );
   }
@@ -219,4 +206,10 @@ export class SurveyResultsService {
       }
     }
   }
+}
+
+/** One question per code: the newest version's (the list holds the newest version first). */
+function latestByCode(every: QuestionDef[]): QuestionDef[] {
+  const seen = new Set<string>();
+  return every.filter((q) => !seen.has(q.code) && seen.add(q.code));
 }
