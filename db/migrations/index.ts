@@ -21,6 +21,7 @@ import * as feedback from './2026_12_04_0910_feedback';
 import * as cityShares from './2026_12_04_1000_city_shares';
 import * as reportBacks from './2026_12_04_1010_report_backs';
 import * as answerFigures from './2026_12_04_1100_answer_figures_index';
+import * as versionRevision from './2026_12_04_1110_version_revision';
 
 /** Every migration, by name, in order. One in-code list so tsc, tsx and Jest run them alike. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1000_city_shares': cityShares,
   '2026_12_04_1010_report_backs': reportBacks,
   '2026_12_04_1100_answer_figures_index': answerFigures,
+  '2026_12_04_1110_version_revision': versionRevision,
 };

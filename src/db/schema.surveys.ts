@@ -34,6 +34,8 @@ export interface SurveyVersionsTable {
   survey_id: number;
   number: number;
   created_at: string;
+  /** One more at each in-place change of the version's content (wording, a draft's rewrite). */
+  revision: Generated<number>;
 }
 export type SurveyVersionRow = Selectable<SurveyVersionsTable>;
 

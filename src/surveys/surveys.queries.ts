@@ -215,14 +215,55 @@ function settingsOf(q: SurveyQuestionRow): QuestionSettings {
   }
 }
 
-/** One version as the pure rules see it (three queries, whatever its size). */
+/** A version's content as last read, per database handle, keyed by version id; see loadDefinition. */
+type KeptContent = { revision: number; pages: SurveyDefinition['pages'] };
+const keptContent = new WeakMap<object, Map<number, KeptContent>>();
+/** Versions kept per handle (the least recently read goes first). */
+const KEPT_VERSIONS = 200;
+
+/** Freezes a value and everything in it: kept content is shared by every request. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * One version as the pure rules see it. The survey's languages and texts are read every time;
+ * the version's pages, questions and options (three more queries) are kept in memory by
+ * (version, revision) — a change in place adds one to the revision in the database, so every
+ * process reads the new content on its next request. Nothing read inside a transaction is kept
+ * (it might be rolled back). The content is frozen: shared, never changed by its readers.
+ */
 export async function loadDefinition(db: Db, versionId: number): Promise<SurveyDefinition> {
   const version = await db
     .selectFrom('survey_versions')
     .innerJoin('surveys', 'surveys.id', 'survey_versions.survey_id')
-    .select(['surveys.languages', 'surveys.texts'])
+    .select(['surveys.languages', 'surveys.texts', 'survey_versions.revision'])
     .where('survey_versions.id', '=', versionId)
     .executeTakeFirstOrThrow();
+  const head = { versionId, languages: languagesOf(version), texts: surveyTexts(version) };
+  let kept = db.isTransaction ? undefined : keptContent.get(db);
+  if (!db.isTransaction && !kept) keptContent.set(db, (kept = new Map()));
+  const found = kept?.get(versionId);
+  if (found && found.revision === version.revision) {
+    kept!.delete(versionId);
+    kept!.set(versionId, found);
+    return { ...head, pages: found.pages };
+  }
+  const pages = deepFreeze(await readContent(db, versionId));
+  if (kept) {
+    kept.delete(versionId);
+    kept.set(versionId, { revision: version.revision, pages });
+    if (kept.size > KEPT_VERSIONS) kept.delete(kept.keys().next().value!);
+  }
+  return { ...head, pages };
+}
+
+/** A version's pages with their questions and options (three queries, whatever its size). */
+async function readContent(db: Db, versionId: number): Promise<SurveyDefinition['pages']> {
   const pages: SurveyPageRow[] = await db
     .selectFrom('survey_pages')
     .selectAll()
@@ -256,36 +297,31 @@ export async function loadDefinition(db: Db, versionId: number): Promise<SurveyD
     label: parseTranslated(o.texts),
     isOther: o.is_other === 1,
   });
-  return {
-    versionId,
-    languages: languagesOf(version),
-    texts: surveyTexts(version),
-    pages: pages.map((p, position) => ({
-      id: p.id,
-      position,
-      title: parseTranslated(p.texts),
-      condition: parseCondition(p.condition),
-      questions: questions
-        .filter((q) => q.page_id === p.id && isQuestionType(q.type))
-        .map((q) => ({
-          id: q.id,
-          code: q.code,
-          type: q.type as SurveyDefinition['pages'][number]['questions'][number]['type'],
-          required: q.required === 1,
-          preferNot: q.prefer_not === 1,
-          texts: questionTexts(q),
-          settings: settingsOf(q),
-          condition: parseCondition(q.condition),
-          options: options
-            .filter((o) => o.question_id === q.id && o.role === 'option')
-            .map(optionDef),
-          statements: options
-            .filter((o) => o.question_id === q.id && o.role === 'statement')
-            .map(optionDef),
-          service: q.service,
-          stage: q.stage,
-          driver: q.driver,
-        })),
-    })),
-  };
+  return pages.map((p, position) => ({
+    id: p.id,
+    position,
+    title: parseTranslated(p.texts),
+    condition: parseCondition(p.condition),
+    questions: questions
+      .filter((q) => q.page_id === p.id && isQuestionType(q.type))
+      .map((q) => ({
+        id: q.id,
+        code: q.code,
+        type: q.type as SurveyDefinition['pages'][number]['questions'][number]['type'],
+        required: q.required === 1,
+        preferNot: q.prefer_not === 1,
+        texts: questionTexts(q),
+        settings: settingsOf(q),
+        condition: parseCondition(q.condition),
+        options: options
+          .filter((o) => o.question_id === q.id && o.role === 'option')
+          .map(optionDef),
+        statements: options
+          .filter((o) => o.question_id === q.id && o.role === 'statement')
+          .map(optionDef),
+        service: q.service,
+        stage: q.stage,
+        driver: q.driver,
+      })),
+  }));
 }

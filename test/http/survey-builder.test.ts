@@ -1,5 +1,7 @@
 import { buildTestApp, createStaff, postForm, signedIn, type TestContext } from '../support/app';
 import { createSurvey, sampleSurveySpec } from '../support/surveys';
+import { allQuestions } from '../../src/surveys/model/definition';
+import { loadDefinition } from '../../src/surveys/surveys.queries';
 
 type Agent = Awaited<ReturnType<typeof signedIn>>;
 
@@ -183,6 +185,41 @@ describe('questions and conditions', () => {
 });
 
 describe('the version rule', () => {
+  test('a version read before an edit in place is read again after it (wording, a draft rewrite)', async () => {
+    const { surveyId, versionId } = await createSurvey(
+      ctx.db,
+      sampleSurveySpec({ status: 'draft' }),
+    );
+    const label = async () =>
+      allQuestions(await loadDefinition(ctx.db, versionId)).find((q) => q.code === 'nps')?.texts
+        .label.en;
+    const before = await label();
+    expect(before).toBeDefined();
+    // Kept in memory now (the respondent pages read every version this way).
+    expect(await label()).toBe(before);
+    await addResponse(surveyId, versionId, 'kept-r1');
+    const nps = (en: string) =>
+      post(`/staff/surveys/${surveyId}/questions/nps`, {
+        type: 'nps',
+        code: 'nps',
+        label_en: en,
+        label_es: '¿Recomendaría el 311 a un vecino?',
+      });
+    expect((await nps('Would you recommend 311 to a friend?')).status).toBe(303);
+    expect(await label()).toBe('Would you recommend 311 to a friend?');
+
+    // A draft without responses is rewritten in place: a deleted question is gone at once.
+    const draft = await createSurvey(ctx.db, sampleSurveySpec({ status: 'draft' }));
+    const codes = async () =>
+      allQuestions(await loadDefinition(ctx.db, draft.versionId)).map((q) => q.code);
+    expect(await codes()).toContain('nps');
+    expect(
+      (await post(`/staff/surveys/${draft.surveyId}/questions/nps/delete`, { confirm: 'yes' }))
+        .status,
+    ).toBe(303);
+    expect(await codes()).not.toContain('nps');
+  });
+
   test('a structural edit after a response makes version 2; the response keeps version 1; wording does not', async () => {
     const { surveyId, versionId } = await createSurvey(
       ctx.db,

@@ -104,6 +104,16 @@ export async function replaceVersionContent(
   await db.deleteFrom('survey_questions').where('version_id', '=', versionId).execute();
   await db.deleteFrom('survey_pages').where('version_id', '=', versionId).execute();
   await insertVersionContent(db, versionId, pages);
+  await bumpRevision(db, versionId);
+}
+
+/** Marks a version's content as changed, so copies kept in memory are read again. */
+async function bumpRevision(db: Db, versionId: number): Promise<void> {
+  await db
+    .updateTable('survey_versions')
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .where('id', '=', versionId)
+    .execute();
 }
 
 /**
@@ -116,6 +126,7 @@ export async function updateWording(
   after: PageSpec[],
 ): Promise<void> {
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+  await bumpRevision(db, def.versionId);
   for (const [i, page] of def.pages.entries()) {
     const next = after[i];
     if (!same(page.title, next.title))
