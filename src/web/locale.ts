@@ -9,6 +9,7 @@ import {
   translator,
   type Locale,
 } from '../i18n/i18n';
+import type { TFunction } from 'i18next';
 import type { CityNames, Config } from '../config';
 
 export const LANG_COOKIE = 'lang';
@@ -23,24 +24,28 @@ export function residentLocale(config: Config): RequestHandler {
     let lang: Locale;
     if (isLocale(fromQuery)) {
       lang = fromQuery;
-      res.cookie(LANG_COOKIE, lang, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        maxAge: 365 * 24 * 3600_000,
-      });
+      // Every form of a resident's survey page carries ?lang=: written only when it changes.
+      if (req.cookies?.[LANG_COOKIE] !== lang)
+        res.cookie(LANG_COOKIE, lang, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.secureCookies,
+          maxAge: 365 * 24 * 3600_000,
+        });
     } else if (isLocale(req.cookies?.[LANG_COOKIE])) {
       lang = req.cookies[LANG_COOKIE];
     } else {
       lang = negotiateLocale(req.get('accept-language')) ?? DEFAULT_LOCALE;
     }
     setLocale(res.locals, lang, config.cityNames);
-    res.locals.languageSwitcher = LOCALES.map((code) => ({
-      code,
-      name: LOCALE_NAMES[code],
-      href: withLang(req.originalUrl, code),
-      current: code === lang,
-    }));
+    lazyLocal(res.locals, 'languageSwitcher', () =>
+      LOCALES.map((code) => ({
+        code,
+        name: LOCALE_NAMES[code],
+        href: withLang(req.originalUrl, code),
+        current: code === lang,
+      })),
+    );
     next();
   };
 }
@@ -58,12 +63,33 @@ export function staffLocale(config: Config): RequestHandler {
  * and those names as the page's language says them (`city.service311` …).
  */
 export function setLocale(locals: Record<string, any>, lang: Locale, names: CityNames): void {
-  const t = translator(lang, names);
+  let t: TFunction | undefined;
+  const tr = () => (t ??= translator(lang, names));
   locals.lang = lang;
-  locals.t = t;
-  locals.dir = t('meta.dir');
+  lazyLocal(locals, 't', tr);
+  lazyLocal(locals, 'dir', () => tr()('meta.dir'));
   locals.cityNames = names;
-  locals.city = cityVariables(lang, names);
+  lazyLocal(locals, 'city', () => cityVariables(lang, names));
+}
+
+/**
+ * A view local worked out the first time something reads it (a page rendered), not on answers
+ * that only redirect; assigning it replaces it as usual.
+ */
+export function lazyLocal(locals: Record<string, any>, name: string, make: () => unknown): void {
+  let made = false;
+  let value: unknown;
+  Object.defineProperty(locals, name, {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      if (!made) [made, value] = [true, make()];
+      return value;
+    },
+    set: (v: unknown) => {
+      [made, value] = [true, v];
+    },
+  });
 }
 
 function withLang(originalUrl: string, lang: string): string {

@@ -118,6 +118,13 @@ describe('language', () => {
     expect(zh.text).toContain('<html lang="zh-Hant"');
     const none = await request(ctx.app).get('/?lang=xx').set('Accept-Language', 'fr');
     expect(none.text).toContain('<html lang="en"');
+    // The cookie is written when the language changes, not again on every ?lang= of the same one.
+    expect(es.headers['set-cookie']?.some((c: string) => c.startsWith('lang=es'))).toBe(true);
+    const same = await agent.get('/?lang=es');
+    expect(same.text).toContain('<html lang="es"');
+    expect(same.headers['set-cookie'] ?? []).not.toContainEqual(expect.stringMatching(/^lang=/));
+    const ko2 = await agent.get('/?lang=ko');
+    expect(ko2.headers['set-cookie']?.some((c: string) => c.startsWith('lang=ko'))).toBe(true);
   });
 
   test('staff pages stay in English', async () => {

@@ -3,7 +3,7 @@ import { LOCALE_NAMES, translator, type Locale } from '../../i18n/i18n';
 import type { CityNames } from '../../config';
 import type { FieldErrors } from '../../errors';
 import { keepTyped, type Values } from '../../web/forms';
-import { setLocale } from '../../web/locale';
+import { lazyLocal, setLocale } from '../../web/locale';
 import { readPage, type AnswerError } from '../model/answers';
 import type { PageDef } from '../model/definition';
 import { textIn } from '../model/texts';
@@ -54,18 +54,22 @@ const VIEWS = 'surveys/respond';
 export function languageLocals(req: Request, res: Response, ctx: Ctx, cityNames: CityNames) {
   if (ctx.kind !== 'entry') setLocale(res.locals, ctx.qlang as Locale, cityNames);
   res.locals.qlang = ctx.qlang;
-  res.locals.qt = ctx.kind === 'entry' ? translator(ctx.qlang, cityNames) : res.locals.t;
+  lazyLocal(res.locals, 'qt', () =>
+    ctx.kind === 'entry' ? translator(ctx.qlang, cityNames) : res.locals.t,
+  );
   res.locals.txt = (t: Record<string, string | undefined> | undefined) => textIn(t, ctx.qlang);
   // The switcher offers the survey's languages only; following it keeps every stored answer.
-  const url = new URL(req.originalUrl, 'http://x');
-  res.locals.languageSwitcher = languagesOf(ctx.a.survey).map((code) => {
-    url.searchParams.set('lang', code);
-    return {
-      code,
-      name: LOCALE_NAMES[code] ?? code,
-      href: url.pathname + url.search,
-      current: code === ctx.qlang,
-    };
+  lazyLocal(res.locals, 'languageSwitcher', () => {
+    const url = new URL(req.originalUrl, 'http://x');
+    return languagesOf(ctx.a.survey).map((code) => {
+      url.searchParams.set('lang', code);
+      return {
+        code,
+        name: LOCALE_NAMES[code] ?? code,
+        href: url.pathname + url.search,
+        current: code === ctx.qlang,
+      };
+    });
   });
 }
 
