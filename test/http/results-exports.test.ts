@@ -289,6 +289,12 @@ test('the exports page checks the choice and sends the browser to the download',
   expect(bundle.headers.location).toBe(
     `/staff/results/export/bundle.zip?survey=${surveyId}&profile=excel`,
   );
+  const split = await analyst.get(
+    `/staff/results/exports?go=1&type=summary&survey=${surveyId}&breakdown=language`,
+  );
+  expect(split.headers.location).toBe(
+    `/staff/results/export/summary.csv?survey=${surveyId}&profile=excel&breakdown=language`,
+  );
   const missing = await analyst.get('/staff/results/exports?go=1&type=codebook&survey=');
   expect(missing.status).toBe(400);
   expect(missing.text).toContain('<a href="#survey">Choose a survey</a>');

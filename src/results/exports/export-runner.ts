@@ -82,6 +82,7 @@ export class ExportRunner {
       ...(choice.study !== undefined ? { study: choice.study } : {}),
       filter: choice.filter,
       resolved: resolveFilter(choice.filter, this.deps.cityTimeZone),
+      ...(choice.breakdown ? { breakdown: choice.breakdown } : {}),
       labels: choice.labels,
       profile: choice.profile,
       ...(choice.reason ? { reason: choice.reason } : {}),

@@ -42,6 +42,7 @@ export function exportRoutes(runner: ExportRunner): Router {
     ...(choice.study !== undefined ? [['study', String(choice.study)] as [string, string]] : []),
     ['profile', choice.profile],
     ...(choice.labels ? [['labels', choice.labels] as [string, string]] : []),
+    ...(choice.breakdown ? [['breakdown', choice.breakdown] as [string, string]] : []),
     ...filterParams(choice.filter),
   ];
 
