@@ -135,6 +135,16 @@ test('the Excel profile: BOM, CRLF, formulas neutralised, codes and numbers unto
   expect(one).toMatchObject({ ease: '-98', nps: '-99', channels__phone: '0' });
   expect(two.nps).toBe('9');
   expect(two.submitted_at).toBe('2027-07-01T10:00:00-07:00');
+  // The long file: the same formula neutralised in its value column, the codes beside it kept.
+  const long = records(
+    (await download(analyst, `/staff/results/export/responses-long.csv?survey=${surveyId}`)).bytes,
+  );
+  expect(long.find((r) => r.question === 'barrier' && r.state === 'answered')?.value).toBe(
+    `'${FORMULA}`,
+  );
+  expect(long.find((r) => r.question === 'nps' && r.state === 'skipped')?.value).toBe('-99');
+  expect(long.find((r) => r.question === 'ease' && r.state === 'prefer_not')?.value).toBe('-98');
+  expect(long.find((r) => r.question === 'nps' && r.state === 'answered')?.value).toBe('9');
 });
 
 test('labels in Spanish; a filter narrows the rows', async () => {
