@@ -110,7 +110,7 @@ export async function runExport(
         const bundle = await runner.bundle(params.data, ACTOR, progress.row);
         await pipeline(bundle.stream, target, { end: target !== process.stdout });
       } else {
-        const table = await runner.table(name, params.data, ACTOR);
+        const table = await runner.table(params.data, ACTOR);
         async function* counted() {
           for await (const row of table.rows) {
             progress.row();

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { isLocale } from '../../i18n/i18n';
 import { CSV_PROFILES, type CsvProfile } from '../../web/csv';
 import type { FormResult } from '../../web/forms';
-import { BREAKDOWNS, blank, parseFilter, type Breakdown, type ResultsFilter } from '../filters';
+import {
+  BREAKDOWNS,
+  blank,
+  filterParams,
+  parseFilter,
+  type Breakdown,
+  type ResultsFilter,
+} from '../filters';
 import type { ExportScope } from './export-type';
 
 /*
@@ -14,7 +21,8 @@ import type { ExportScope } from './export-type';
  * or the panel's export refuses one. English messages (staff pages and the command line).
  */
 
-export interface ExportChoice {
+/** An export's parameters as parsed (the runner's `read` makes them an ExportChoice). */
+export interface ExportParams {
   survey?: number;
   study?: number;
   profile: CsvProfile;
@@ -72,7 +80,7 @@ export function parseExportParams(
   query: Record<string, unknown>,
   scope: ExportScope,
   personal = false,
-): FormResult<ExportChoice> {
+): FormResult<ExportParams> {
   const errors: ParamErrors = {};
   const parsed = schema.safeParse(query);
   if (!parsed.success)
@@ -87,11 +95,28 @@ export function parseExportParams(
   if (scope === 'study' && study === undefined) errors.study = 'Choose a study';
   if (personal && !reason) errors.reason = 'Say why you need personal data';
   if (Object.keys(errors).length) return { ok: false, errors };
-  const choice: ExportChoice = { profile, labels: labels ?? null, filter: filter.filter };
+  const choice: ExportParams = { profile, labels: labels ?? null, filter: filter.filter };
   if (scope === 'survey') choice.survey = survey;
   if (study !== undefined && scope !== 'survey') choice.study = study;
   if (scope !== 'survey') delete choice.filter.study;
   if (reason) choice.reason = reason;
   if (breakdown !== undefined) choice.breakdown = breakdown;
   return { ok: true, data: choice };
+}
+
+/** The parameters as query-string pairs again, the inverse of `parseExportParams` (for links). */
+export function exportParamPairs(p: ExportParams): [string, string][] {
+  const pairs: [string, string | number | undefined][] = [
+    ['survey', p.survey],
+    ['study', p.study],
+    ['profile', p.profile],
+    ['labels', p.labels ?? undefined],
+    ['breakdown', p.breakdown],
+  ];
+  return [
+    ...pairs
+      .filter((x): x is [string, string | number] => x[1] !== undefined)
+      .map(([k, v]): [string, string] => [k, String(v)]),
+    ...filterParams(p.filter),
+  ];
 }
