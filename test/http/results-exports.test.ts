@@ -349,6 +349,8 @@ test('a personal export: organizers and admins only, a stated reason, the reques
     ok: false,
     errors: { reason: 'Say why you need personal data' },
   });
+  // The registered type's rules, whatever a caller says of it.
+  expect(runner.read({ ...kind, personal: false }, { study: '2' }).ok).toBe(false);
   expect(opened).toEqual([]);
   // A table opens only with a choice `read` made, so no rule can be skipped by building one:
   // checked by tsc (an unused @ts-expect-error fails `npx tsc --noEmit`), never run.

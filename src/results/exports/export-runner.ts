@@ -55,11 +55,17 @@ export class ExportRunner {
     return kind;
   }
 
-  /** Checks the parameters for the type (after `kind`): the choice to open it with, or why not. */
+  /**
+   * Checks the parameters for the type (after `kind`): the choice to open it with, or why not.
+   * The rules are the registered type's, whatever the kind passed in says of its scope.
+   */
   read(kind: ExportKind, query: Record<string, unknown>): FormResult<ExportChoice> {
-    const read = parseExportParams(query, kind.scope, kind.personal === true);
+    const registered: ExportKind | undefined =
+      kind.type === BUNDLE.type ? BUNDLE : this.types.get(kind.type);
+    if (!registered) throw new NotFoundError();
+    const read = parseExportParams(query, registered.scope, registered.personal === true);
     if (!read.ok) return read;
-    return { ok: true, data: { ...read.data, type: kind.type } as ExportChoice };
+    return { ok: true, data: { ...read.data, type: registered.type } as ExportChoice };
   }
 
   /**
