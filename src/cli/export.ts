@@ -1,8 +1,9 @@
 /**
  * `npm run export -- <type> [--survey ID | --study ID] [--profile excel|analysis] [--labels LANG]
- * [--out FILE] [--reason TEXT] [filters]`, or `npm run export -- list`: any export of the pages
- * (the registry's types and the bundle), for scheduled jobs. Runs as an admin through the same
- * ExportRunner as the download routes; writes to --out or stdout; progress on stderr.
+ * [--out FILE] [--reason TEXT] [--breakdown DIMENSION] [filters]`, or `npm run export -- list`:
+ * any export of the pages (the registry's types and the bundle), for scheduled jobs. Runs as an
+ * admin through the same ExportRunner as the download routes; writes to --out or stdout;
+ * progress on stderr.
  */
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -24,7 +25,7 @@ interface Output {
 
 const FILTERS = ['version', 'language', 'district', 'use', 'session', 'channel', 'from', 'to'];
 const OPTIONS = Object.fromEntries(
-  ['survey', 'study', 'profile', 'labels', 'out', 'reason', ...FILTERS].map((k) => [
+  ['survey', 'study', 'profile', 'labels', 'out', 'reason', 'breakdown', ...FILTERS].map((k) => [
     k,
     { type: 'string' as const },
   ]),
@@ -32,6 +33,7 @@ const OPTIONS = Object.fromEntries(
 
 export const USAGE = `Usage: npm run export -- <type> [--survey ID | --study ID] [--profile excel|analysis]
          [--labels LANG] [--out FILE] [--reason TEXT]
+         [--breakdown version|language|district|myla311_use|study|session|channel]
          [--version ID] [--language LANG] [--district N] [--use never|once|few|often]
          [--session ID] [--channel web|phone|paper] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
        npm run export -- list      (the surveys and studies, with their ids)
@@ -108,7 +110,7 @@ export async function runExport(
         const bundle = await runner.bundle(params.data, ACTOR, progress.row);
         await pipeline(bundle.stream, target, { end: target !== process.stdout });
       } else {
-        const table = await runner.table(name, params.data, ACTOR);
+        const table = await runner.table(params.data, ACTOR);
         async function* counted() {
           for await (const row of table.rows) {
             progress.row();

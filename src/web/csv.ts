@@ -18,14 +18,20 @@ export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** A plain decimal number: a spreadsheet reads it as a number, never as a formula. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 export interface CsvColumn<T> {
   header: string;
   value: (row: T) => string | number | null | undefined;
   /**
    * 'text' (default): free text, neutralised. 'code': values the app itself produces or has
    * validated (codes, ids, formatted phone numbers, dates, numbers), written unaltered.
+   * 'answer': free text or labels that may also hold a number — a survey export's missing-data
+   * codes are numbers (-99, -98, 0), and so is a number answer — written unaltered when the cell
+   * is a plain number, neutralised like text otherwise.
    */
-  kind?: 'text' | 'code';
+  kind?: 'text' | 'code' | 'answer';
 }
 
 /** Headers for a CSV attachment; the filename is ASCII, built by the app. */
@@ -47,7 +53,10 @@ export function csvHeaders(res: Response, filename: string): void {
 export type CsvProfile = 'excel' | 'analysis';
 export const CSV_PROFILES: readonly CsvProfile[] = ['excel', 'analysis'];
 
-/** One CSV record: text cells neutralised (Excel profile), code cells as they are, null as empty. */
+/**
+ * One CSV record: text cells neutralised (Excel profile), code cells as they are, answer cells
+ * as they are when a plain number, null as empty.
+ */
 export function csvRecord<T>(
   columns: CsvColumn<T>[],
   row: T,
@@ -57,7 +66,9 @@ export function csvRecord<T>(
     const v = c.value(row);
     if (v === null || v === undefined) return '';
     const s = String(v);
-    return c.kind === 'code' || profile === 'analysis' ? s : neutraliseCell(s);
+    if (c.kind === 'code' || profile === 'analysis') return s;
+    if (c.kind === 'answer' && PLAIN_NUMBER.test(s)) return s;
+    return neutraliseCell(s);
   });
 }
 

@@ -95,6 +95,34 @@ test('--out FILE, the Excel profile by default, filters and the bundle', async (
   expect(entries.read('README.txt').toString('utf8')).toContain('Rows in the data file: 3');
 });
 
+test('--breakdown: the summary gets a group column and an all block; a wrong one is refused', async () => {
+  const split = await inProcess([
+    'summary',
+    '--survey',
+    String(surveyId),
+    '--breakdown',
+    'language',
+    '--profile',
+    'analysis',
+  ]);
+  expect(split.code).toBe(0);
+  const rows = records(split.stdout);
+  expect(Object.keys(rows[0])).toContain('language');
+  // Three English responses: their counts of 1–3 are written <5, and no count of 1–4 is left.
+  const en = rows.filter((r) => r.language === 'en' && r.option);
+  expect(en.some((r) => r.count === '<5')).toBe(true);
+  for (const r of rows) expect(['1', '2', '3', '4']).not.toContain(r.count);
+  expect(rows.some((r) => r.language === 'all')).toBe(true);
+  const plain = records((await inProcess(['summary', '--survey', String(surveyId)])).stdout);
+  expect(Object.keys(plain[0])).not.toContain('language');
+  const wrong = await inProcess(['summary', '--survey', '1', '--breakdown', 'postcode']);
+  expect(wrong).toMatchObject({ code: 2, stdout: '' });
+  expect(wrong.stderr).toMatch(/--breakdown: Choose a breakdown from the list/);
+  const study = await inProcess(['funnel', '--study', '1', '--breakdown', 'language']);
+  expect(study.code).toBe(2);
+  expect(study.stderr).toMatch(/--breakdown: A breakdown is for a survey/);
+});
+
 test('progress on stderr for a long export', async () => {
   let stderr = '';
   const out = new PassThrough();

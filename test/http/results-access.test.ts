@@ -5,6 +5,7 @@ import type { ExportDeps, ExportRequest, ExportType } from '../../src/results/ex
 import { exportTypes } from '../../src/results/exports/registry';
 import { csvReadable } from '../../src/web/csv';
 import { buildTestApp, createStaff, signedIn, type TestContext } from '../support/app';
+import { download, unzipped } from '../support/exports';
 import { PEOPLE, personalIn } from '../support/results-people';
 import { resultsWithPeople } from '../support/results-data';
 import { listRoutes } from '../support/routes';
@@ -13,15 +14,37 @@ import { listRoutes } from '../support/routes';
  * The guarantee of issue 9: analysts reach no personal data — no name, email, phone or ZIP code
  * — by any results page or export. Every GET route under /staff/results (found on the app, so a
  * new page is checked without a change here), the URLs below (one line each for pages that need
- * a query), and every export type of the registry are fetched as an analyst, for a survey and a
- * study with data from the fixtures' people, and searched for their details.
+ * a query, and the download URL of every export type of the registry an analyst may run, in both
+ * profiles, and the bundle's ZIP, unpacked), and every export type opened directly, are fetched
+ * as an analyst, for a survey and a study with data from the fixtures' people, and searched for
+ * their details.
  */
 
 /** Pages whose interesting state needs a query string; add a line per such page. */
-const EXTRA_URLS = (ids: Ids) => [
+const EXTRA_URLS = (ids: Ids, types: ExportType[]) => [
   `/staff/results/scorecard?from=2026-01-01&to=2026-12-31`,
   `/staff/results/studies/${ids.studyId}/representation`,
+  // Every download an analyst may run, as the pages link to it, and the bundle.
+  ...types.flatMap((t) => downloadUrls(t, ids)),
+  `/staff/results/export/summary.csv?survey=${ids.surveyId}&breakdown=district`,
+  `/staff/results/export/bundle.zip?survey=${ids.surveyId}`,
+  `/staff/results/export/bundle.zip?survey=${ids.surveyId}&labels=en&profile=analysis`,
 ];
+
+/** A type's download URLs for an analyst (none for a type an analyst may not run). */
+function downloadUrls(t: ExportType, ids: Ids): string[] {
+  if (t.personal || !t.roles.includes('analyst')) return [];
+  const base = `/staff/results/export/${t.type}.csv`;
+  const scope: Record<string, string> =
+    t.scope === 'survey'
+      ? { survey: String(ids.surveyId) }
+      : t.scope === 'study'
+        ? { study: String(ids.studyId) }
+        : {};
+  const url = (q: Record<string, string>) =>
+    Object.keys(q).length ? `${base}?${new URLSearchParams(q).toString()}` : base;
+  return [url(scope), url({ ...scope, labels: 'en', profile: 'analysis' })];
+}
 
 interface Ids {
   studyId: number;
@@ -76,23 +99,43 @@ async function csvOf(type: ExportType, req: ExportRequest): Promise<string> {
   return text;
 }
 
-test('no results page shows an analyst anyone’s name, email, phone or ZIP code', async () => {
+/** What a URL answers, as text: a page, a CSV, or every entry of a ZIP (unpacked). */
+async function textAt(url: string): Promise<{ status: number; text: string }> {
+  const { res, bytes } = await download(analyst, url);
+  if (res.headers['content-type'] !== 'application/zip' || res.status !== 200)
+    return { status: res.status, text: bytes.toString('utf8') };
+  const zip = unzipped(bytes);
+  expect(zip.names.length).toBeGreaterThan(0);
+  return {
+    status: res.status,
+    text: zip.names.map((n) => zip.read(n).toString('utf8')).join('\n'),
+  };
+}
+
+test('no results page or download shows an analyst anyone’s name, email, phone or ZIP code', async () => {
+  const types = [...exportTypes(deps).values()];
   const paths = listRoutes(ctx.app)
     .filter((r) => r.method === 'GET' && r.path.startsWith('/staff/results'))
     .map((r) => concrete(r.path, ids));
-  const urls = [...new Set([...paths, ...EXTRA_URLS(ids)])];
+  const downloads = EXTRA_URLS(ids, types).filter((u) => u.includes('/staff/results/export/'));
+  const urls = [...new Set([...paths, ...EXTRA_URLS(ids, types)])];
   expect(urls).toEqual(
     expect.arrayContaining(['/staff/results/representation', '/staff/results/scorecard']),
   );
+  // Every type of each scope an analyst may run has its download here.
+  const scopes = new Set(types.filter((t) => downloadUrls(t, ids).length).map((t) => t.scope));
+  expect([...scopes].sort()).toEqual(['panel', 'study', 'survey']);
   const leaks: string[] = [];
   const shown: string[] = [];
   for (const url of urls) {
-    const res = await analyst.get(url);
-    if (res.status === 200) shown.push(url);
-    const found = personalIn(res.text ?? '');
+    const { status, text } = await textAt(url);
+    if (status === 200) shown.push(url);
+    const found = personalIn(text);
     if (found.length) leaks.push(`${url}: ${found.join(', ')}`);
   }
   expect(leaks).toEqual([]);
+  // Every download was served (a refusal would prove nothing).
+  expect(downloads.filter((u) => !shown.includes(u))).toEqual([]);
   // The check saw the pages with their data (a refusal would prove nothing).
   expect(shown).toEqual(
     expect.arrayContaining([

@@ -39,13 +39,11 @@ beforeAll(async () => {
 });
 afterAll(() => db.destroy());
 
-async function wideOf(survey: number, filter = {}) {
-  const table = await runner.table(
-    'responses-wide',
-    { survey, profile: 'analysis', labels: null, filter },
-    ADMIN,
-  );
-  return records(await csvText(table));
+async function wideOf(survey: number, filter: Record<string, string> = {}) {
+  const kind = runner.kind('responses-wide', ADMIN);
+  const read = runner.read(kind, { survey: String(survey), profile: 'analysis', ...filter });
+  if (!read.ok) throw new Error(JSON.stringify(read.errors));
+  return records(await csvText(await runner.table(read.data, ADMIN)));
 }
 
 const surveyId = async (title: string) =>

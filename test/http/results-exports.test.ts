@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ForbiddenError, ValidationError } from '../../src/errors';
+import { ForbiddenError } from '../../src/errors';
 import { loadReference } from '../../src/reference/reference.queries';
 import { ExportRunner } from '../../src/results/exports/export-runner';
 import type { ExportRequest, ExportType } from '../../src/results/exports/export-type';
@@ -135,6 +135,16 @@ test('the Excel profile: BOM, CRLF, formulas neutralised, codes and numbers unto
   expect(one).toMatchObject({ ease: '-98', nps: '-99', channels__phone: '0' });
   expect(two.nps).toBe('9');
   expect(two.submitted_at).toBe('2027-07-01T10:00:00-07:00');
+  // The long file: the same formula neutralised in its value column, the codes beside it kept.
+  const long = records(
+    (await download(analyst, `/staff/results/export/responses-long.csv?survey=${surveyId}`)).bytes,
+  );
+  expect(long.find((r) => r.question === 'barrier' && r.state === 'answered')?.value).toBe(
+    `'${FORMULA}`,
+  );
+  expect(long.find((r) => r.question === 'nps' && r.state === 'skipped')?.value).toBe('-99');
+  expect(long.find((r) => r.question === 'ease' && r.state === 'prefer_not')?.value).toBe('-98');
+  expect(long.find((r) => r.question === 'nps' && r.state === 'answered')?.value).toBe('9');
 });
 
 test('labels in Spanish; a filter narrows the rows', async () => {
@@ -289,6 +299,12 @@ test('the exports page checks the choice and sends the browser to the download',
   expect(bundle.headers.location).toBe(
     `/staff/results/export/bundle.zip?survey=${surveyId}&profile=excel`,
   );
+  const split = await analyst.get(
+    `/staff/results/exports?go=1&type=summary&survey=${surveyId}&breakdown=language`,
+  );
+  expect(split.headers.location).toBe(
+    `/staff/results/export/summary.csv?survey=${surveyId}&profile=excel&breakdown=language`,
+  );
   const missing = await analyst.get('/staff/results/exports?go=1&type=codebook&survey=');
   expect(missing.status).toBe(400);
   expect(missing.text).toContain('<a href="#survey">Choose a survey</a>');
@@ -333,18 +349,23 @@ test('a personal export: organizers and admins only, a stated reason, the reques
     ok: false,
     errors: { reason: 'Say why you need personal data' },
   });
-  const choice = { profile: 'excel' as const, labels: null, filter: {} };
-  await expect(runner.table('participants', choice, actor('organizer'))).rejects.toThrow(
-    ValidationError,
-  );
+  // The registered type's rules, whatever a caller says of it.
+  expect(runner.read({ ...kind, personal: false }, { study: '2' }).ok).toBe(false);
   expect(opened).toEqual([]);
+  // A table opens only with a choice `read` made, so no rule can be skipped by building one:
+  // checked by tsc (an unused @ts-expect-error fails `npx tsc --noEmit`), never run.
+  const unread = { type: 'participants', profile: 'excel' as const, labels: null, filter: {} };
+  const skipsTheRules = () =>
+    // @ts-expect-error a hand-made choice is not an ExportChoice
+    runner.table(unread, actor('organizer'));
+  expect(typeof skipsTheRules).toBe('function');
   const read = runner.read(kind, {
     reason: '  Calling people about the 12 March session ',
     study: '2',
   });
   expect(read.ok).toBe(true);
   if (!read.ok) return;
-  await runner.table('participants', read.data, actor('admin'));
+  await runner.table(read.data, actor('admin'));
   expect(opened).toHaveLength(1);
   expect(opened[0]).toMatchObject({
     study: 2,

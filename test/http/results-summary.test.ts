@@ -4,12 +4,11 @@ import type { ExportDeps, ExportRequest } from '../../src/results/exports/export
 import { exportTypes } from '../../src/results/exports/registry';
 import { SUPPRESSED } from '../../src/results/exports/codes';
 import { resolveFilter, type ResultsFilter } from '../../src/results/filters';
-import type { SummaryRequest } from '../../src/results/survey/summary.export';
 import { loadReference } from '../../src/reference/reference.queries';
 import type { CsvProfile } from '../../src/web/csv';
-import { buildTestApp, type TestContext } from '../support/app';
+import { buildTestApp, createStaff, signedIn, type TestContext } from '../support/app';
 import { seedResults, type Person } from '../support/results';
-import { csvText } from '../support/exports';
+import { csvText, download, header, records } from '../support/exports';
 
 /*
  * The `summary` export: opened as the download route and the command line do, written as CSV,
@@ -38,11 +37,11 @@ afterAll(() => ctx.close());
 
 async function summary(
   filter: ResultsFilter = {},
-  more: Partial<SummaryRequest> = {},
+  more: Partial<ExportRequest> = {},
   profile: CsvProfile = 'analysis',
 ) {
   const type = exportTypes(deps).get('summary')!;
-  const req: SummaryRequest = {
+  const req: ExportRequest = {
     survey: surveyId,
     filter,
     resolved: resolveFilter(filter, deps.cityTimeZone),
@@ -51,7 +50,7 @@ async function summary(
     actor: { staffId: null, role: 'analyst', via: 'cli' },
     ...more,
   };
-  const table = await type.open(req as ExportRequest);
+  const table = await type.open(req);
   const text = await csvText(table, profile);
   return {
     filename: table.filename,
@@ -140,4 +139,55 @@ test('the Excel profile writes a BOM and CRLF and parses back the same', async (
   expect(excel.text.charCodeAt(0)).toBe(0xfeff);
   expect(excel.text).toContain('\r\n');
   expect(excel.rows).toEqual(analysis.rows);
+});
+
+test('the download route passes the breakdown on: a group column, <5 cells, an all block', async () => {
+  const analyst = await signedIn(ctx, await createStaff(ctx, 'analyst'));
+  const { res, bytes } = await download(
+    analyst,
+    `/staff/results/export/summary.csv?survey=${surveyId}&breakdown=language&profile=analysis`,
+  );
+  expect(res.status).toBe(200);
+  expect(header(bytes)).toContain('language');
+  const rows = records(bytes);
+  expect(new Set(rows.map((r) => r.language))).toEqual(new Set(['en', 'es', 'all']));
+  // Spanish: people 0, 4, 8 … 36, ten of them.
+  const es = people.filter((p) => p.language === 'es');
+  const esUse = answersOf(es, 'use').filter((a) => a.state === 'answered');
+  expect(rows.find((r) => r.question === 'use' && r.option === '' && r.language === 'es')!.n).toBe(
+    String(esUse.length),
+  );
+  // One Spanish speaker (person 8) ticked "other": written <5; no count of 1–4 anywhere.
+  const esOther = rows.find(
+    (r) => r.question === 'channels' && r.option === 'other' && r.language === 'es',
+  )!;
+  expect(esOther.count).toBe(SUPPRESSED);
+  for (const r of rows) expect(['1', '2', '3', '4']).not.toContain(r.count);
+  const all = rows.find((r) => r.question === 'use' && r.option === '' && r.language === 'all')!;
+  const use = answersOf(people, 'use').filter((a) => a.state === 'answered');
+  expect(all.n).toBe(String(use.length));
+  // Without a breakdown there is no group column; a wrong one is refused with a clear message.
+  const plain = await download(analyst, `/staff/results/export/summary.csv?survey=${surveyId}`);
+  expect(header(plain.bytes)).not.toContain('language');
+  const bad = await analyst.get(
+    `/staff/results/export/summary.csv?survey=${surveyId}&breakdown=postcode&from=2027-06-01`,
+  );
+  expect(bad.status).toBe(400);
+  expect(bad.text).toContain('<a href="#breakdown">Choose a breakdown from the list</a>');
+  expect(bad.text).toContain('value="2027-06-01"'); // what was typed is kept
+});
+
+test("the results page's summary link carries its breakdown and filter", async () => {
+  const analyst = await signedIn(ctx, await createStaff(ctx, 'analyst'));
+  const page = await analyst.get(
+    `/staff/results/surveys/${surveyId}?breakdown=language&district=1`,
+  );
+  expect(page.status).toBe(200);
+  const href = /href="(\/staff\/results\/export\/summary\.csv[^"]*)"/.exec(page.text)![1];
+  const url = new URL(href.replace(/&amp;/g, '&'), 'http://x.test');
+  expect(url.searchParams.get('breakdown')).toBe('language');
+  expect(url.searchParams.get('district')).toBe('1');
+  const { res, bytes } = await download(analyst, url.pathname + url.search);
+  expect(res.status).toBe(200);
+  expect(header(bytes)).toContain('language');
 });

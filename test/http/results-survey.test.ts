@@ -198,6 +198,41 @@ test('free-text answers are listed and searched, % and _ taken literally', async
   expect((await as.analyst.get(`${url}/text/use`)).status).toBe(404);
 });
 
+/** The error summary's links, each checked to land on an element of that id (here or where it goes). */
+async function expectSummaryLinksResolve(html: string): Promise<string[]> {
+  const summary = /class="[^"]*cp-error-summary[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+  const hrefs = [...summary.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) {
+    const [path, id] = href.split('#');
+    expect(id).toBeTruthy();
+    const target = path ? (await as.analyst.get(path)).text : html;
+    expect({ href, found: target.includes(`id="${id}"`) }).toEqual({ href, found: true });
+  }
+  return hrefs;
+}
+
+test('a refused filter: every link of the error summary reaches its field', async () => {
+  // On the results page itself.
+  const results = await as.analyst.get(`${url}?channel=web&from=2027-06-01`);
+  expect(results.status).toBe(400);
+  expect(await expectSummaryLinksResolve(results.text)).toEqual(['#channel']);
+  // The free-text page has no filter fields: its links go to the results page's, with the
+  // filters as typed (refused there too, beside the field).
+  const leaky = await as.analyst.get(`${url}/text/why?channel=web&q=slow`);
+  expect(leaky.status).toBe(400);
+  expect(leaky.text).not.toContain('href="#channel"');
+  expect(await expectSummaryLinksResolve(leaky.text)).toEqual([`${url}?channel=web#channel`]);
+  const there = await as.analyst.get(`${url}?channel=web`);
+  expect(there.text).toMatch(/id="channel-error"[^>]*>[^<]*leaves out fewer than 5/);
+  const typo = await as.analyst.get(`${url}/text/why?from=2027-02-30&language=es`);
+  expect(typo.status).toBe(400);
+  expect(await expectSummaryLinksResolve(typo.text)).toEqual([
+    `${url}?language=es&from=2027-02-30#from`,
+  ]);
+  expect(typo.text).toContain(`href="${url}?language=es&amp;from=2027-02-30"`);
+});
+
 test('who may see results: analysts, organizers, admins; not facilitators; 404 for none', async () => {
   for (const role of ['analyst', 'organizer', 'admin']) {
     expect((await as[role].get('/staff/results')).status).toBe(200);

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import type { Response } from 'express';
+import { PREFER_NOT, SKIPPED } from '../../src/results/exports/codes';
 import { csvRecord, neutraliseCell, streamCsv, writeCsv, type CsvColumn } from '../../src/web/csv';
 
 describe('neutraliseCell', () => {
@@ -42,6 +43,31 @@ const columns: CsvColumn<Row>[] = [
 
 test('csvRecord neutralises text columns only', () => {
   expect(csvRecord(columns, { name: '=1+1', phone: '-5', n: -3 })).toEqual(["'=1+1", '-5', '-3']);
+});
+
+describe("an 'answer' column: free text or labels that may hold a missing-data code", () => {
+  const answer: CsvColumn<{ v: string }>[] = [{ header: 'a', value: (r) => r.v, kind: 'answer' }];
+  const cell = (v: string, profile: 'excel' | 'analysis' = 'excel') =>
+    csvRecord(answer, { v }, profile)[0];
+
+  test.each([SKIPPED, PREFER_NOT, '0', '', '-5', '3.25', '42'])(
+    '%j (a missing-data code or a number) is written as it is',
+    (v) => expect(cell(v)).toBe(v),
+  );
+
+  test.each(['=1+1', '-2+3', '-99+1', '-99 or so', '@SUM(A1)', '+5', '-', '－99', '\t-99'])(
+    '%j is neutralised in the Excel profile and left as typed in the analysis profile',
+    (v) => {
+      expect(cell(v)).toBe(`'${v}`);
+      expect(cell(v, 'analysis')).toBe(v);
+    },
+  );
+
+  test('plain text and labels are left alone', () => {
+    expect(cell('De acuerdo')).toBe('De acuerdo');
+    // The same value in a text column would be altered: the reason for the kind.
+    expect(csvRecord([{ header: 't', value: () => SKIPPED }], {})[0]).toBe(`'${SKIPPED}`);
+  });
 });
 
 /** A fake Express response that collects what is written. */

@@ -2,6 +2,7 @@ import { cityIsoFormatter } from '../../src/results/exports/city-iso';
 import { newPseudonymizer } from '../../src/results/exports/pseudonym';
 import {
   factNames,
+  columnKind,
   fillCells,
   widePlan,
   type SurveyVersion,
@@ -79,7 +80,7 @@ test('the wide plan: the union of every version in order; what a version lacks s
     question(14, 'rank', 'ranking', ['a', 'b']),
     question(15, 'channel', 'short_text'),
   ]);
-  const plan = widePlan([v1, v2], null, 'analysis');
+  const plan = widePlan([v1, v2], null);
   const names = plan.columns.map((c) => c.name);
   expect(names).toEqual([
     'use',
@@ -112,7 +113,6 @@ test('the wide plan: the union of every version in order; what a version lacks s
       { question_id: 2, item: 'web', state: 'answered', value: '1', other_text: null },
     ],
     old,
-    'analysis',
   );
   expect(old).toEqual(['often', '0', '1', '', '', '', '', '', '']);
   const now = row();
@@ -128,8 +128,32 @@ test('the wide plan: the union of every version in order; what a version lacks s
       { question_id: 15, item: '', state: 'answered', value: '@me', other_text: null },
     ],
     now,
-    'excel',
   );
-  // Text neutralised in the Excel profile; codes as they are.
-  expect(now).toEqual(['', '-98', '-98', '-98', '4', '-99', '2', '1', "'@me"]);
+  // Cells as stored: the CSV writer neutralises by the column's kind, not the plan.
+  expect(now).toEqual(['', '-98', '-98', '-98', '4', '-99', '2', '1', '@me']);
+  // Free text is an 'answer' column; codes, 0/1 and ranks are 'code'; with labels asked for,
+  // a choice's or a scale's column holds labels, so 'answer' too.
+  expect(plan.columns.map(columnKind)).toEqual([
+    'code',
+    'code',
+    'code',
+    'code',
+    'code',
+    'code',
+    'code',
+    'code',
+    'answer',
+  ]);
+  const labelled = widePlan([v1, v2], 'es');
+  expect(labelled.columns.map((c) => [c.name, columnKind(c)])).toEqual([
+    ['use', 'answer'],
+    ['language__app', 'code'],
+    ['language__web', 'code'],
+    ['language__phone', 'code'],
+    ['grid__fast', 'answer'],
+    ['grid__fair', 'answer'],
+    ['rank__a', 'code'],
+    ['rank__b', 'code'],
+    ['channel', 'answer'],
+  ]);
 });

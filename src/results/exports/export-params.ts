@@ -2,23 +2,34 @@ import { z } from 'zod';
 import { isLocale } from '../../i18n/i18n';
 import { CSV_PROFILES, type CsvProfile } from '../../web/csv';
 import type { FormResult } from '../../web/forms';
-import { blank, parseFilter, type ResultsFilter } from '../filters';
+import {
+  BREAKDOWNS,
+  blank,
+  filterParams,
+  parseFilter,
+  type Breakdown,
+  type ResultsFilter,
+} from '../filters';
 import type { ExportScope } from './export-type';
 
 /*
  * An export's parameters as a query string (a download link, the exports page's GET form) or
- * command-line flags: `survey` or `study`, `profile`, `labels`, `reason`, and the results filter
- * (`version`, `language`, `district`, `use`, `study`, `session`, `channel`, `from`, `to`). For a
- * survey's export `study` is a filter; for a study's export it names the study. English messages
- * (staff pages and the command line).
+ * command-line flags: `survey` or `study`, `profile`, `labels`, `reason`, `breakdown`, and the
+ * results filter (`version`, `language`, `district`, `use`, `study`, `session`, `channel`, `from`,
+ * `to`). For a survey's export `study` is a filter; for a study's export it names the study. A
+ * breakdown splits a survey's figures (the summary; other types have none to split), so a study's
+ * or the panel's export refuses one. English messages (staff pages and the command line).
  */
 
-export interface ExportChoice {
+/** An export's parameters as parsed (the runner's `read` makes them an ExportChoice). */
+export interface ExportParams {
   survey?: number;
   study?: number;
   profile: CsvProfile;
   labels: string | null;
   reason?: string;
+  /** Split the figures by this dimension (a survey's summary). */
+  breakdown?: Breakdown;
   filter: ResultsFilter;
 }
 
@@ -49,6 +60,10 @@ const schema = z.object({
       .refine(isLocale, 'Choose a language for labels from the list')
       .optional(),
   ),
+  breakdown: z.preprocess(
+    blank,
+    z.enum(BREAKDOWNS, { error: 'Choose a breakdown from the list' }).optional(),
+  ),
   reason: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() || undefined : v),
     z
@@ -65,7 +80,7 @@ export function parseExportParams(
   query: Record<string, unknown>,
   scope: ExportScope,
   personal = false,
-): FormResult<ExportChoice> {
+): FormResult<ExportParams> {
   const errors: ParamErrors = {};
   const parsed = schema.safeParse(query);
   if (!parsed.success)
@@ -73,15 +88,35 @@ export function parseExportParams(
   const filter = parseFilter(query);
   if (!filter.ok) for (const [k, m] of Object.entries(filter.errors)) errors[k] ??= m;
   if (!parsed.success || !filter.ok) return { ok: false, errors };
-  const { survey, study, profile, labels, reason } = parsed.data;
+  const { survey, study, profile, labels, reason, breakdown } = parsed.data;
   if (scope === 'survey' && survey === undefined) errors.survey = 'Choose a survey';
+  if (scope !== 'survey' && breakdown !== undefined)
+    errors.breakdown = 'A breakdown is for a survey’s export: leave it empty for this one';
   if (scope === 'study' && study === undefined) errors.study = 'Choose a study';
   if (personal && !reason) errors.reason = 'Say why you need personal data';
   if (Object.keys(errors).length) return { ok: false, errors };
-  const choice: ExportChoice = { profile, labels: labels ?? null, filter: filter.filter };
+  const choice: ExportParams = { profile, labels: labels ?? null, filter: filter.filter };
   if (scope === 'survey') choice.survey = survey;
   if (study !== undefined && scope !== 'survey') choice.study = study;
   if (scope !== 'survey') delete choice.filter.study;
   if (reason) choice.reason = reason;
+  if (breakdown !== undefined) choice.breakdown = breakdown;
   return { ok: true, data: choice };
+}
+
+/** The parameters as query-string pairs again, the inverse of `parseExportParams` (for links). */
+export function exportParamPairs(p: ExportParams): [string, string][] {
+  const pairs: [string, string | number | undefined][] = [
+    ['survey', p.survey],
+    ['study', p.study],
+    ['profile', p.profile],
+    ['labels', p.labels ?? undefined],
+    ['breakdown', p.breakdown],
+  ];
+  return [
+    ...pairs
+      .filter((x): x is [string, string | number] => x[1] !== undefined)
+      .map(([k, v]): [string, string] => [k, String(v)]),
+    ...filterParams(p.filter),
+  ];
 }

@@ -1,8 +1,8 @@
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { ForbiddenError, NotFoundError } from '../../errors';
 import type { StaffRole } from '../../db/schema';
 import { resolveFilter } from '../filters';
 import { BUNDLE, openBundle, type BundleStream } from './bundle';
-import { parseExportParams, type ExportChoice, type ParamErrors } from './export-params';
+import { parseExportParams, type ExportParams, type ParamErrors } from './export-params';
 import type {
   ExportActor,
   ExportDeps,
@@ -11,9 +11,18 @@ import type {
   ExportType,
 } from './export-type';
 import { exportChoices } from './exports.queries';
+import type { FormResult } from '../../web/forms';
 
 /** What a listed export is: a registered type, or the bundle. */
 export type ExportKind = Pick<ExportType, 'type' | 'title' | 'scope' | 'roles' | 'personal'>;
+
+declare const readByRunner: unique symbol;
+/**
+ * An export's parameters as `ExportRunner.read` checked them for one type (`type`): the only way
+ * to get one, so the rules on the parameters (survey or study for the scope, a reason for
+ * personal data) are applied in one place and a table is never opened without them.
+ */
+export type ExportChoice = ExportParams & { readonly type: string; readonly [readByRunner]: true };
 
 /**
  * The rules every export runs by, wherever it is asked for (the download routes, the exports
@@ -46,23 +55,39 @@ export class ExportRunner {
     return kind;
   }
 
-  /** Checks the parameters for the type (after `kind`). */
-  read(kind: Pick<ExportKind, 'scope' | 'personal'>, query: Record<string, unknown>) {
-    return parseExportParams(query, kind.scope, kind.personal === true);
+  /**
+   * Checks the parameters for the type (after `kind`): the choice to open it with, or why not.
+   * The rules are the registered type's, whatever the kind passed in says of its scope.
+   */
+  read(kind: ExportKind, query: Record<string, unknown>): FormResult<ExportChoice> {
+    const registered: ExportKind | undefined =
+      kind.type === BUNDLE.type ? BUNDLE : this.types.get(kind.type);
+    if (!registered) throw new NotFoundError();
+    const read = parseExportParams(query, registered.scope, registered.personal === true);
+    if (!read.ok) return read;
+    return { ok: true, data: { ...read.data, type: registered.type } as ExportChoice };
   }
 
-  /** Opens a registered CSV type's table: the rules above, then the type's own checks. */
-  async table(name: string, choice: ExportChoice, actor: ExportActor): Promise<ExportTable> {
-    const kind = this.kind(name, actor);
+  /**
+   * Checks the parameters for a link to the type's download (the exports page's redirect): the
+   * same rules but the reason, which a personal type asks on its own form. Opens nothing.
+   */
+  readForLink(kind: ExportKind, query: Record<string, unknown>): FormResult<ExportParams> {
+    return parseExportParams(query, kind.scope, false);
+  }
+
+  /** Opens a registered CSV type's table (the role checked again: the actor may differ). */
+  async table(choice: ExportChoice, actor: ExportActor): Promise<ExportTable> {
+    const kind = this.kind(choice.type, actor);
     const type = this.types.get(kind.type);
     if (!type) throw new NotFoundError(); // the bundle is not a table
-    return type.open(this.request(kind, choice, actor));
+    return type.open(this.request(choice, actor));
   }
 
   /** Opens the bundle's ZIP stream. */
   async bundle(choice: ExportChoice, actor: ExportActor, onRow?: (rows: number) => void) {
-    const kind = this.kind(BUNDLE.type, actor);
-    return openBundle(this.deps, this.request(kind, choice, actor), onRow) as Promise<BundleStream>;
+    if (this.kind(choice.type, actor) !== BUNDLE) throw new NotFoundError();
+    return openBundle(this.deps, this.request(choice, actor), onRow) as Promise<BundleStream>;
   }
 
   /** The surveys and studies to choose from (the exports page, `npm run export -- list`). */
@@ -70,18 +95,14 @@ export class ExportRunner {
     return exportChoices(this.deps.db);
   }
 
-  private request(kind: ExportKind, choice: ExportChoice, actor: ExportActor): ExportRequest {
-    if (kind.personal && !choice.reason)
-      throw new ValidationError({ reason: 'Say why you need personal data' });
-    if (kind.scope === 'survey' && choice.survey === undefined)
-      throw new ValidationError({ survey: 'Choose a survey' });
-    if (kind.scope === 'study' && choice.study === undefined)
-      throw new ValidationError({ study: 'Choose a study' });
+  /** The type's request from a choice `read` checked (so no rule is checked again here). */
+  private request(choice: ExportChoice, actor: ExportActor): ExportRequest {
     return {
       ...(choice.survey !== undefined ? { survey: choice.survey } : {}),
       ...(choice.study !== undefined ? { study: choice.study } : {}),
       filter: choice.filter,
       resolved: resolveFilter(choice.filter, this.deps.cityTimeZone),
+      ...(choice.breakdown ? { breakdown: choice.breakdown } : {}),
       labels: choice.labels,
       profile: choice.profile,
       ...(choice.reason ? { reason: choice.reason } : {}),
@@ -93,4 +114,4 @@ export class ExportRunner {
 const allows = (k: ExportKind, role: StaffRole) =>
   role === 'admin' || (!(k.personal && role === 'analyst') && k.roles.includes(role));
 
-export type { ExportChoice, ParamErrors };
+export type { ExportParams, ParamErrors };

@@ -4,7 +4,7 @@ import type { StaffRole } from '../../db/schema';
 import type { ReferenceData } from '../../reference/reference.queries';
 import type { CityNames } from '../../config';
 import type { CsvColumn, CsvProfile } from '../../web/csv';
-import type { ResolvedFilter, ResultsFilter } from '../filters';
+import type { Breakdown, ResolvedFilter, ResultsFilter } from '../filters';
 
 /*
  * The one contract every export follows (issue 9, DESIGN.md "Exports"), so the results pages'
@@ -29,6 +29,8 @@ export interface ExportRequest {
   /** As typed (for a README and file names) and resolved to UTC instants (for the queries). */
   filter: ResultsFilter;
   resolved: ResolvedFilter;
+  /** Split the figures by this dimension (a survey's summary; other types ignore it). */
+  breakdown?: Breakdown;
   /** Label values in this language instead of codes (wide, long, summary); null: codes. */
   labels: string | null;
   profile: CsvProfile;

@@ -3,8 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import { requireRole } from '../../web/auth';
 import { streamCsv } from '../../web/csv';
 import { handleForm, keepTyped, rejectForm, showForm, type FormPage } from '../../web/forms';
-import { filterParams } from '../filters';
-import type { ExportChoice, ExportRunner } from './export-runner';
+import { exportParamPairs } from './export-params';
+import type { ExportRunner } from './export-runner';
 import type { ExportActor } from './export-type';
 import { downloadPath, exportsView } from './exports.view';
 
@@ -37,25 +37,18 @@ export function exportRoutes(runner: ExportRunner): Router {
   const refuse = (req: Request, res: Response, errors: Record<string, string>) =>
     rejectForm(req, res, page, errors);
 
-  const paramsOf = (choice: ExportChoice): [string, string][] => [
-    ...(choice.survey !== undefined ? [['survey', String(choice.survey)] as [string, string]] : []),
-    ...(choice.study !== undefined ? [['study', String(choice.study)] as [string, string]] : []),
-    ['profile', choice.profile],
-    ...(choice.labels ? [['labels', choice.labels] as [string, string]] : []),
-    ...filterParams(choice.filter),
-  ];
-
   const chosen = handleForm(
     (query: unknown, req) => {
       const q = (query ?? {}) as Record<string, unknown>;
       const kind = runner.kindsFor(req.user!.role).find((k) => k.type === q.type);
       if (!kind) return { ok: false as const, errors: { type: 'Choose an export from the list' } };
       // A personal type asks why on its own form: only its scope is checked here.
-      const read = runner.read({ ...kind, personal: false }, q);
-      return read.ok ? { ok: true as const, data: { kind, choice: read.data } } : read;
+      const read = runner.readForLink(kind, q);
+      return read.ok ? { ok: true as const, data: { kind, params: read.data } } : read;
     },
     page,
-    (_req, res, { kind, choice }) => res.redirect(303, downloadPath(kind, paramsOf(choice))),
+    (_req, res, { kind, params }) =>
+      res.redirect(303, downloadPath(kind, exportParamPairs(params))),
   );
   r.get('/staff/results/exports', ...results, (req, res, next) =>
     (req.query.go === '1' ? chosen : showForm(page))(req, res, next),
@@ -76,7 +69,7 @@ export function exportRoutes(runner: ExportRunner): Router {
     if (kind.personal) return res.redirect(303, `/staff/results/export/${kind.type}`);
     const read = runner.read(kind, req.query);
     if (!read.ok) return void (await refuse(req, res, read.errors));
-    const table = await runner.table(kind.type, read.data, actorOf(req));
+    const table = await runner.table(read.data, actorOf(req));
     await streamCsv(res, table.filename, table.columns, table.rows, read.data.profile);
   });
 
@@ -96,14 +89,11 @@ export function exportRoutes(runner: ExportRunner): Router {
     '/staff/results/export/participants',
     ...organizer,
     handleForm(
-      (body) =>
-        runner.read(
-          { scope: runner.types.get(PERSONAL)?.scope ?? 'panel', personal: true },
-          (body ?? {}) as Record<string, unknown>,
-        ),
+      (body, req) =>
+        runner.read(runner.kind(PERSONAL, actorOf(req)), (body ?? {}) as Record<string, unknown>),
       personalPage,
       async (req, res, choice) => {
-        const table = await runner.table(PERSONAL, choice, actorOf(req));
+        const table = await runner.table(choice, actorOf(req));
         await streamCsv(res, table.filename, table.columns, table.rows, choice.profile);
       },
     ),

@@ -1,5 +1,6 @@
 import { LOCALES, LOCALE_NAMES } from '../../i18n/i18n';
 import { CHANNELS, MYLA311_USES } from '../filters';
+import { BREAKDOWN_NAMES } from '../survey/filter-form';
 import type { ExportKind } from './export-runner';
 
 /** The exports page's choices as select and radio options (English: a staff page). */
@@ -23,6 +24,7 @@ export function exportsView(o: {
     languageOptions: LOCALES.map((l) => opt(l, `${LOCALE_NAMES[l]} (${l})`)),
     districtOptions: Array.from({ length: 15 }, (_, i) => opt(i + 1, `District ${i + 1}`)),
     useOptions: MYLA311_USES.map((u) => opt(u, u)),
+    breakdownOptions: Object.entries(BREAKDOWN_NAMES).map(([value, label]) => opt(value, label)),
     channelOptions: CHANNELS.map((c) => opt(c, c === 'phone' ? 'phone interview' : c)),
   };
 }

@@ -36,6 +36,26 @@ export interface FilterField {
 const one = (v: unknown): string =>
   typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
 
+/** The form's fields by query name (the filters, then the breakdown). */
+const FORM_KEYS = [
+  'version',
+  'language',
+  'district',
+  'use',
+  'study',
+  'session',
+  'channel',
+  'from',
+  'to',
+  'breakdown',
+] as const;
+
+/** The form's fields as typed, for a link back to the form that keeps them (empty ones left out). */
+export function typedFormQuery(query: Record<string, unknown>): string {
+  const pairs = FORM_KEYS.map((k): [string, string] => [k, one(query[k])]).filter(([, v]) => v);
+  return pairs.length ? `?${new URLSearchParams(pairs).toString()}` : '';
+}
+
 /** Reads the filter and the breakdown, with English messages by field. */
 export function readQuery(query: Record<string, unknown>) {
   const parsed = parseFilter(

@@ -8,7 +8,7 @@ import { pageOf, pageParam } from '../../web/pagination';
 import { idFrom } from '../../web/params';
 import { filterParams, resolveFilter, type ResultsFilter } from '../filters';
 import { isFreeText } from './figures';
-import { filterFields, readQuery } from './filter-form';
+import { filterFields, readQuery, typedFormQuery } from './filter-form';
 import {
   pageOfTextAnswers,
   countTextAnswers,
@@ -56,9 +56,16 @@ export function surveyResultsRoutes(d: { db: DB; ref: ReferenceData; cityTimeZon
     const { filter, errors } = readQuery(req.query);
     const leaks = filter ? await service.leaks(survey.id, filter) : {};
     if (!filter || Object.keys(errors).length || Object.keys(leaks).length)
+      // This page has no filter fields: the summary links to them on the results page, where the
+      // same filters as typed are refused beside their fields.
       return render(res, 400, [
         'results/survey/text',
-        { survey, question, errors: { ...errors, ...leaks } },
+        {
+          survey,
+          question,
+          errors: { ...errors, ...leaks },
+          errorHref: `/staff/results/surveys/${survey.id}${typedFormQuery(req.query)}`,
+        },
       ]);
     const q = search.parse(req.query.q);
     const resolved = resolveFilter(filter, d.cityTimeZone);

@@ -10,6 +10,7 @@ import { resolveFilter, type Breakdown, type ResultsFilter } from '../filters';
 import { isSmall, leakyFilters } from '../suppression';
 import { answerCells, completedByGroup, medianSeconds, responseTotals } from './aggregate.queries';
 import { breakdownItems, type BreakdownItem } from './breakdown';
+import { unsafeDateEdges } from './date-edges';
 import { numberBinEdges } from './charts';
 import { questionFigures, type QuestionFigures } from './figures';
 import { responseContexts } from './results.queries';
@@ -101,6 +102,9 @@ export class SurveyResultsService {
     for (const k of leakyFilters(kept, withoutEach) as (keyof ResultsFilter)[])
       errors[FILTER_FIELDS[k]] =
         `${FILTER_NAMES[k]}: this filter leaves out fewer than 5 responses, which could identify people. Widen or remove it.`;
+    for (const k of await unsafeDateEdges(this.d.db, surveyId, filter, this.d.cityTimeZone))
+      errors[FILTER_FIELDS[k]] ??=
+        `${FILTER_NAMES[k]}: the nearest day with responses before or after this date has fewer than 5, which comparing two date ranges could reveal. Choose a date between two days that each have 5 or more, or remove it.`;
     if (isSmall(kept))
       errors[FILTER_FIELDS[keys[0]]] ??=
         'Fewer than 5 responses match these filters, which could identify people. Widen or remove a filter.';

@@ -3,7 +3,6 @@ import { languagesOf } from '../../surveys/surveys.queries';
 import type { CsvColumn } from '../../web/csv';
 import { SUPPRESSED } from '../exports/codes';
 import type { ExportDeps, ExportRequest, ExportType } from '../exports/export-type';
-import type { Breakdown } from '../filters';
 import type { BreakdownItem, BreakdownRow } from './breakdown';
 import type { ItemFigures, QuestionFigures } from './figures';
 import { SurveyResultsService } from './results.service';
@@ -14,9 +13,6 @@ import { SurveyResultsService } from './results.service';
  * the results page. With a breakdown (`breakdown` on the request, optional), one block per
  * group and an `all` block, hidden counts (and their percentages and means) written `<5`.
  */
-
-/** A summary request may name a breakdown; the export route and the CLI pass it when given. */
-export type SummaryRequest = ExportRequest & { breakdown?: Breakdown };
 
 export interface SummaryRow {
   question: string;
@@ -126,7 +122,7 @@ export function summaryExport(deps: ExportDeps): ExportType {
     title: 'Summary: per question and option, n, count, percent, mean, top-2-box, NPS',
     scope: 'survey',
     roles: ['analyst', 'organizer'],
-    async open(req: SummaryRequest) {
+    async open(req: ExportRequest) {
       if (req.survey === undefined) throw new ValidationError({ survey: 'Choose a survey' });
       const survey = await service.survey(req.survey);
       const lang = req.labels ?? languagesOf(survey)[0] ?? 'en';

@@ -65,7 +65,7 @@ function valuesOf(q: QuestionDef): string {
 /** The codebook's rows: the same columns as the wide file, in the same order. */
 export function codebookRows(versions: SurveyVersion[]): CodebookRow[] {
   const blank = { question: '', item: '', page: '', required: '', condition: '', versions: '' };
-  const names = factNames(widePlan(versions, null, 'analysis').columns);
+  const names = factNames(widePlan(versions, null).columns);
   const rows: CodebookRow[] = RESPONSE_FACTS.map((fact, i) => ({
     ...blank,
     column: names[i],

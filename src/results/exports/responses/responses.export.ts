@@ -2,13 +2,14 @@ import { allQuestions, type QuestionDef } from '../../../surveys/model/definitio
 import { hasOptions, scalePoints } from '../../../surveys/model/question-types';
 import { textIn } from '../../../surveys/model/texts';
 import { NotFoundError } from '../../../errors';
-import { neutraliseCell, type CsvColumn, type CsvProfile } from '../../../web/csv';
+import type { CsvColumn } from '../../../web/csv';
 import { cityIsoFormatter } from '../city-iso';
 import { missingCode } from '../codes';
 import type { ExportDeps, ExportRequest, ExportTable, ExportType } from '../export-type';
 import { newPseudonymizer, type Pseudonymizer } from '../pseudonym';
 import { responsesWithAnswers, surveyWithVersions } from './responses.queries';
 import {
+  columnKind,
   factNames,
   fillCells,
   RESPONSE_FACTS,
@@ -19,19 +20,20 @@ import {
 
 /*
  * The response files of a survey (issue 9 items 7 and 8), one row per submitted response that
- * passes the filter (wide) or one row per answer (long), streamed from keyset pages.
- *
- * Every column is written as 'code' by the CSV writer: a free-text column also carries the
- * missing-data codes (-99, -98), which the writer's text neutralisation would turn into '-99.
- * Free text and labels are neutralised here instead, cell by cell, in the Excel profile.
+ * passes the filter (wide) or one row per answer (long), streamed from keyset pages. Cells are
+ * written as stored; the CSV writer neutralises them by column kind (`columnKind`): free text and
+ * labels are 'answer' columns, whose missing-data codes (-99, -98) stay as they are.
  */
 
 type Row = string[];
 const ROLES: ExportType['roles'] = ['analyst', 'organizer'];
 
-/** The columns of a row of cells, by position. */
-export const cellColumns = (names: string[]): CsvColumn<Row>[] =>
-  names.map((header, i) => ({ header, value: (r: Row) => r[i], kind: 'code' }));
+/** The columns of a row of cells, by position, each of its kind (codes unless told). */
+export const cellColumns = (
+  names: string[],
+  kinds: CsvColumn<Row>['kind'][] = [],
+): CsvColumn<Row>[] =>
+  names.map((header, i) => ({ header, value: (r: Row) => r[i], kind: kinds[i] ?? 'code' }));
 
 /** The survey of the request and its versions, or NotFoundError. */
 export async function loadSurvey(deps: ExportDeps, req: ExportRequest) {
@@ -50,7 +52,7 @@ export async function wideTable(
   pseudonym: Pseudonymizer = newPseudonymizer(),
 ): Promise<ExportTable<Row>> {
   const { survey, versions } = await loadSurvey(deps, req);
-  const plan = widePlan(versions, req.labels, req.profile, RESPONSE_FACTS.length);
+  const plan = widePlan(versions, req.labels, RESPONSE_FACTS.length);
   const numbers = new Map(versions.map((v) => [v.id, String(v.number)]));
   const when = cityIsoFormatter(deps.cityTimeZone);
   const width = RESPONSE_FACTS.length + plan.columns.length;
@@ -68,13 +70,16 @@ export async function wideTable(
       cells[4] = when(r.submitted_at);
       cells[5] = r.council_district === null ? '' : String(r.council_district);
       cells[6] = r.myla311_use ?? '';
-      fillCells(plan, answers, cells, req.profile);
+      fillCells(plan, answers, cells);
       yield cells;
     }
   }
   return {
     filename: exportFilename(deps, survey.id, 'responses-wide'),
-    columns: cellColumns([...factNames(plan.columns), ...plan.columns.map((c) => c.name)]),
+    columns: cellColumns(
+      [...factNames(plan.columns), ...plan.columns.map((c) => c.name)],
+      [...RESPONSE_FACTS.map(() => 'code' as const), ...plan.columns.map(columnKind)],
+    ),
     rows: rows(),
   };
 }
@@ -83,21 +88,18 @@ export async function wideTable(
  * The label of an answer row in `lang` (English where missing): the option of a multi-select or
  * ranking row, the choice or scale point of the others; none for numbers, dates and text.
  */
-function labeller(q: QuestionDef, lang: string, profile: CsvProfile) {
+function labeller(q: QuestionDef, lang: string) {
   const perItem = q.type === 'multi_choice' || q.type === 'ranking';
   const coded =
     perItem || scalePoints(q.type) !== null || hasOptions(q.type) || q.type === 'consent';
   if (!coded) return () => '';
   if (perItem) {
     const items = new Map(
-      q.options.map((o) => {
-        const s = textIn(o.label, lang) || textIn(o.label, 'en');
-        return [o.code, profile === 'excel' ? neutraliseCell(s) : s];
-      }),
+      q.options.map((o) => [o.code, textIn(o.label, lang) || textIn(o.label, 'en')]),
     );
     return (item: string) => items.get(item) ?? '';
   }
-  const show = shower(q, lang, profile);
+  const show = shower(q, lang);
   return (_item: string, value: string) => show(value);
 }
 
@@ -111,9 +113,7 @@ function longTableRows(
   const lang = req.labels ?? 'en';
   const questions = new Map<number, { q: QuestionDef; label: ReturnType<typeof labeller> }>();
   for (const v of versions)
-    for (const q of allQuestions(v.def))
-      questions.set(q.id, { q, label: labeller(q, lang, req.profile) });
-  const typed = (s: string) => (req.profile === 'excel' ? neutraliseCell(s) : s);
+    for (const q of allQuestions(v.def)) questions.set(q.id, { q, label: labeller(q, lang) });
   return (async function* () {
     for await (const { response, answers } of responsesWithAnswers(
       deps.db,
@@ -125,13 +125,7 @@ function longTableRows(
         const found = questions.get(a.question_id);
         if (!found) continue;
         const { q, label } = found;
-        const free = q.type === 'short_text' || q.type === 'long_text';
-        const value =
-          a.state === 'answered'
-            ? free
-              ? typed(a.value ?? '')
-              : (a.value ?? '')
-            : missingCode(a.state);
+        const value = a.state === 'answered' ? (a.value ?? '') : missingCode(a.state);
         yield [
           who,
           q.code,
@@ -139,7 +133,7 @@ function longTableRows(
           a.state,
           value,
           a.state === 'answered' ? label(a.item, a.value ?? '') : '',
-          a.other_text ? typed(a.other_text) : '',
+          a.other_text ?? '',
         ];
       }
     }
@@ -164,15 +158,11 @@ export function responseExports(deps: ExportDeps): ExportType[] {
         const { survey, versions } = await loadSurvey(deps, req);
         return {
           filename: exportFilename(deps, survey.id, 'responses-long'),
-          columns: cellColumns([
-            'respondent',
-            'question',
-            'item',
-            'state',
-            'value',
-            'label',
-            'other_text',
-          ]),
+          // value: a code, a number, a missing-data code or free text; label and other_text: text.
+          columns: cellColumns(
+            ['respondent', 'question', 'item', 'state', 'value', 'label', 'other_text'],
+            ['code', 'code', 'code', 'code', 'answer', 'text', 'text'],
+          ),
           rows: longTableRows(deps, req, survey.id, versions),
         };
       },

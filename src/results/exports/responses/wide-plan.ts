@@ -7,7 +7,7 @@ import {
 } from '../../../surveys/model/definition';
 import { scalePoints } from '../../../surveys/model/question-types';
 import { textIn } from '../../../surveys/model/texts';
-import { neutraliseCell, type CsvProfile } from '../../../web/csv';
+import type { CsvColumn } from '../../../web/csv';
 import { missingCode } from '../codes';
 
 /*
@@ -32,6 +32,8 @@ export interface WideColumn {
   text: boolean;
   /** The text of "other, please specify". */
   other: boolean;
+  /** Holds labels (staff-typed text) instead of codes: labels were asked for and the question has some. */
+  labelled: boolean;
 }
 
 /** Where one version's question writes: its columns' positions and how a value reads. */
@@ -83,6 +85,7 @@ export function questionColumns(q: QuestionDef): WideColumn[] {
     item,
     text,
     other: false,
+    labelled: false,
   });
   const own: WideColumn[] =
     q.type === 'info'
@@ -100,14 +103,16 @@ export function questionColumns(q: QuestionDef): WideColumn[] {
 }
 
 /** A question's values as labels in `lang` (English where a label is missing), else as codes. */
-export function shower(
-  q: QuestionDef,
-  lang: string | null,
-  profile: CsvProfile,
-): (v: string) => string {
-  if (!lang || q.type === 'multi_choice' || q.type === 'ranking') return (v) => v;
-  const t = translator(lang);
+export function shower(q: QuestionDef, lang: string | null): (v: string) => string {
+  const labels = labelsOf(q, lang);
+  return labels.size ? (v) => labels.get(v) ?? v : (v) => v;
+}
+
+/** A question's labels by code in `lang` (none without a language, or for a type without labels). */
+function labelsOf(q: QuestionDef, lang: string | null): Map<string, string> {
   const labels = new Map<string, string>();
+  if (!lang || q.type === 'multi_choice' || q.type === 'ranking') return labels;
+  const t = translator(lang);
   const say = (key: string) => t(key);
   for (const o of q.options) labels.set(o.code, textIn(o.label, lang) || textIn(o.label, 'en'));
   if (q.type === 'agreement' || q.type === 'agreement_grid')
@@ -117,17 +122,24 @@ export function shower(
     labels.set('no', say('survey.no'));
   }
   if (q.type === 'consent') labels.set('yes', say('respond.consentGiven'));
-  // Labels are staff-typed text: neutralised like any text in the Excel profile.
-  const safe = (s: string) => (profile === 'excel' ? neutraliseCell(s) : s);
-  for (const [k, v] of labels) labels.set(k, v ? safe(v) : k);
-  return (v) => labels.get(v) ?? v;
+  for (const [k, v] of labels) if (!v) labels.set(k, k);
+  return labels;
+}
+
+/**
+ * How the CSV writer treats a column: free text and labels are 'answer' (neutralised in the
+ * Excel profile, the missing-data codes they may hold written as they are), "other" text is
+ * text, the rest (codes, 0/1, ranks, numbers, dates) 'code'.
+ */
+export function columnKind(c: WideColumn): CsvColumn<unknown>['kind'] {
+  if (c.other) return 'text';
+  return c.text || c.labelled ? 'answer' : 'code';
 }
 
 /** The plan for a survey's versions: the union of their columns, and each question's slots. */
 export function widePlan(
   versions: SurveyVersion[],
   labels: string | null,
-  profile: CsvProfile,
   /** Where the first answer column is in a row (after the response's own columns). */
   offset = 0,
 ): WidePlan {
@@ -147,6 +159,8 @@ export function widePlan(
       const at = (name: string) => index.get(name)!;
       const main = own.find((c) => c.item === null);
       const other = own.find((c) => c.other);
+      if (labelsOf(q, labels).size)
+        for (const c of own) if (!c.other) columns[at(c.name) - offset].labelled = true;
       slots.set(q.id, {
         type: q.type,
         main: main ? at(main.name) : null,
@@ -154,7 +168,7 @@ export function widePlan(
         items: new Map(
           own.filter((c) => c.item !== null && c !== other).map((c) => [c.item!, at(c.name)]),
         ),
-        show: shower(q, labels, profile),
+        show: shower(q, labels),
         text: main?.text ?? false,
       });
     }
@@ -174,20 +188,14 @@ export interface AnswerCells {
  * shown stays blank, skipped and prefer-not write their codes in every column of the question,
  * an unticked option of an answered multi-select writes 0.
  */
-export function fillCells(
-  plan: WidePlan,
-  answers: readonly AnswerCells[],
-  cells: string[],
-  profile: CsvProfile,
-): void {
-  const typed = (s: string) => (profile === 'excel' ? neutraliseCell(s) : s);
+export function fillCells(plan: WidePlan, answers: readonly AnswerCells[], cells: string[]): void {
   for (const a of answers) {
     const s = plan.slots.get(a.question_id);
     if (!s || a.state === 'not_shown') continue;
-    if (a.other_text && s.other !== null) cells[s.other] = typed(a.other_text);
+    if (a.other_text && s.other !== null) cells[s.other] = a.other_text;
     if (a.item === '') {
       if (a.state === 'answered') {
-        if (s.main !== null) cells[s.main] = s.text ? typed(a.value ?? '') : s.show(a.value ?? '');
+        if (s.main !== null) cells[s.main] = s.text ? (a.value ?? '') : s.show(a.value ?? '');
         continue;
       }
       const code = missingCode(a.state);

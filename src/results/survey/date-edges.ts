@@ -1,0 +1,46 @@
+import { DateTime } from 'luxon';
+import type { DB } from '../../db/database';
+import { resolveFilter, type ResultsFilter } from '../filters';
+import { isSmall } from '../suppression';
+import { completedBetween, nearestSubmitted } from './date-edges.queries';
+
+/*
+ * Where a date range may start and end, so that no two ranges give back 1–4 people by
+ * subtraction (issue 9). Two ranges that differ by one day (to=03-10, to=03-11) differ by that
+ * day's responses; if the day between had none, by the next day's. So an edge of a range — the
+ * start of its `from` day, the end of its `to` day, city time — is refused when the nearest day
+ * with responses just before it or just after it has 1–4 (under the other filters). Then whatever
+ * lies between two accepted edges has no responses or at least 5 (its first day with any is the
+ * nearest day after an accepted edge), so no comparison of accepted ranges reveals fewer than 5.
+ */
+
+export type DateEdge = 'from' | 'to';
+
+/** The edges of the filter's date range that sit next to a day with 1–4 responses. */
+export async function unsafeDateEdges(
+  db: DB,
+  surveyId: number,
+  filter: ResultsFilter,
+  zone: string,
+): Promise<DateEdge[]> {
+  const { from, to, ...others } = filter;
+  if (!from && !to) return [];
+  const rest = resolveFilter(others, zone);
+  const { fromUtc, toUtc } = resolveFilter({ from, to }, zone);
+  const edges: [DateEdge, string][] = [];
+  if (fromUtc) edges.push(['from', fromUtc]);
+  if (toUtc) edges.push(['to', toUtc]);
+  const unsafe: DateEdge[] = [];
+  for (const [edge, at] of edges)
+    for (const side of ['before', 'after'] as const) {
+      const nearest = await nearestSubmitted(db, surveyId, rest, at, side);
+      if (nearest === null) continue;
+      const day = DateTime.fromISO(nearest, { zone }).startOf('day');
+      const [start, end] = [day, day.plus({ days: 1 })].map((d) => d.toUTC().toISO()!);
+      if (isSmall(await completedBetween(db, surveyId, rest, start, end))) {
+        unsafe.push(edge);
+        break;
+      }
+    }
+  return unsafe;
+}
