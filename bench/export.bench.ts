@@ -15,7 +15,7 @@ import { timed } from './stats';
  * memory is the export's) of a survey of 20 questions with 100,000 submitted responses, against
  * the sqlite3 command-line tool writing the same answers as CSV (long form: one line per answer
  * row, joined to its response and question) in the same run; peak memory at 100,000 against
- * 10,000 responses; and the survey's results page, when that route exists.
+ * 10,000 responses; and the survey's results page (plain, filtered by language, split by language).
  */
 const BIG = 100_000;
 const SMALL = 10_000;
@@ -260,17 +260,21 @@ export const exportBench: Measurement = {
       try {
         const client = await app.signIn('analyst');
         const first = await client.get(`/staff/results/surveys/${big}`);
-        if (first.status === 404) {
-          console.log('results page /staff/results/surveys/:id: not on this branch yet, skipped');
-        } else {
+        if (first.status !== 200) throw new Error(`the results page answered ${first.status}`);
+        const page = async (query: string) => {
           const times: number[] = [];
           for (let i = 0; i < 3; i++)
-            times.push(await timed(() => client.get(`/staff/results/surveys/${big}`)));
-          const best = Math.min(...times);
-          console.log(
-            `results page of the 100k survey (status ${first.status}): best of 3 ${best.toFixed(0)} ms (target < ${TARGET_PAGE_MS} ms: ${best < TARGET_PAGE_MS ? 'MET' : 'NOT MET'})`,
-          );
-        }
+            times.push(await timed(() => client.get(`/staff/results/surveys/${big}${query}`)));
+          return Math.min(...times);
+        };
+        const best = await page('');
+        console.log(
+          `results page of the 100k survey (status ${first.status}): best of 3 ${best.toFixed(0)} ms (target < ${TARGET_PAGE_MS} ms: ${best < TARGET_PAGE_MS ? 'MET' : 'NOT MET'})`,
+        );
+        // No targets: what an analyst narrowing or splitting the same survey waits.
+        console.log(
+          `  with a language filter: ${(await page('?language=es')).toFixed(0)} ms; split by language: ${(await page('?breakdown=language')).toFixed(0)} ms (best of 3 each)`,
+        );
       } finally {
         await app.close();
       }
