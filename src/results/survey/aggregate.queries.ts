@@ -5,8 +5,9 @@ import { filteredResponseIds, whereResponses } from '../filters.queries';
 
 /*
  * A survey's results as counts, every figure a GROUP BY over the answers of the responses the
- * filter keeps (issue 9: aggregation in SQL, never a loop over rows). The results page and the
- * `summary` export both read these. With a breakdown, each row carries its group (`grp`).
+ * filter keeps (issue 9: aggregation in SQL, never a loop over answers; tally.ts only adds up
+ * the few hundred cells these return). The results page and the `summary` export both read
+ * these. With a breakdown, each row carries its group (`grp`).
  */
 
 /** The response column each breakdown splits by. */
