@@ -211,8 +211,14 @@ test('the page refuses such a date beside its field and keeps it; the export ref
   expect(ok.status).toBe(200);
   expect(ok.text).toContain(`href="/staff/results/export/scorecard.csv?from=${day(3, 27)}"`);
 
+  // The download: the exports page again, the message beside the field, the export and date kept.
   const csv = await analyst.get(`/staff/results/export/scorecard.csv?to=${day(3, 10)}`);
   expect(csv.status).toBe(400);
+  expect(csv.headers['content-type']).toMatch(/^text\/html/);
+  expect(csv.text).toContain('<a href="#to">To 10 March 2026: the nearest day after it');
+  expect(csv.text).toMatch(/id="to-error"[^>]*>[^<]*To 10 March 2026/);
+  expect(csv.text).toMatch(/<option value="scorecard" selected/);
+  expect(csv.text).toMatch(/id="to"[^>]*value="2026-03-10"|value="2026-03-10"[^>]*id="to"/);
   const fine = await analyst.get(`/staff/results/export/scorecard.csv?from=${day(3, 27)}`);
   expect(fine.status).toBe(200);
 });
