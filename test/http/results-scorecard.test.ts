@@ -153,18 +153,27 @@ test('driver scores and notes by service and stage, with the trend by city-time 
   ]);
 });
 
-test('a date range keeps its days in the city’s time', async () => {
-  const res = await analyst.get('/staff/results/scorecard?from=2026-01-01').expect(200);
-  const general = tableRows(res.text, 'service-0-stages');
-  expect(general[0][EASE_COL]).toBe(score(EASE.slice(5)));
-  expect(res.text).toContain('href="/staff/results/export/scorecard.csv?from=2026-01-01"');
+test('a date range’s days are the city’s: the 07:30 UTC answer of 1 January is 31 December', async () => {
+  // Every day of this fixture has 1–4 answers of a score, so each date next to one is refused
+  // (test/http/results-scorecard-dates.test.ts has accepted ranges); the day it names is a city day.
+  const res = await analyst.get('/staff/results/scorecard?from=2026-01-01').expect(400);
+  expect(res.text).toContain(
+    '<a href="#from">From 1 January 2026: the nearest day before it with answers to a score (Ease, 311 in general, Intake), 31 December 2025, has fewer than 5 of them',
+  );
+  expect(res.text).not.toContain('id="service-0"');
 });
 
 test.each([
   ['from=2026-13-45', 'from', 'Enter a real date'],
   ['from=2026-02-01&to=2026-01-01', 'to', 'The end date must be on or after the start date'],
-  // Leaves out the 2 answers of 15 November: a score could give them back by subtraction.
-  ['from=2025-11-16', 'from', 'This start date leaves out fewer than 5 answers of a score'],
+  // Next to the 2 answers of 15 November: two ranges could give them back by subtraction.
+  [
+    'from=2025-11-16',
+    'from',
+    'From 16 November 2025: the nearest day before it with answers to a score (Ease, 311 in general, Intake), 15 November 2025, has fewer than 5 of them',
+  ],
+  // The end date’s own day can be the nearest: 6 December has 1 answer of "quick".
+  ['to=2025-12-06', 'to', 'To 6 December 2025: the nearest day on or before it'],
 ])('refuses %s with a message', async (query, field, message) => {
   const res = await analyst.get(`/staff/results/scorecard?${query}`).expect(400);
   expect(res.text).toContain(`<a href="#${field}">${message}`);

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { requireRole } from '../../web/auth';
+import { ValidationError } from '../../errors';
 import { streamCsv } from '../../web/csv';
 import { handleForm, keepTyped, rejectForm, showForm, type FormPage } from '../../web/forms';
 import { exportParamPairs } from './export-params';
@@ -69,7 +70,17 @@ export function exportRoutes(runner: ExportRunner): Router {
     if (kind.personal) return res.redirect(303, `/staff/results/export/${kind.type}`);
     const read = runner.read(kind, req.query);
     if (!read.ok) return void (await refuse(req, res, read.errors));
-    const table = await runner.table(read.data, actorOf(req));
+    let table;
+    try {
+      table = await runner.table(read.data, actorOf(req));
+    } catch (err) {
+      // A rule the type checks as it opens (a date range that could be differenced): the exports
+      // page with the message beside its field and the export chosen, nothing streamed yet.
+      if (!(err instanceof ValidationError)) throw err;
+      res.status(err.status);
+      const values = { ...keepTyped(req.query), type: kind.type };
+      return void (await page(req, res, { values, errors: err.fields }));
+    }
     await streamCsv(res, table.filename, table.columns, table.rows, read.data.profile);
   });
 

@@ -159,10 +159,79 @@ export async function timeSpan(
   return { first: firsts.sort()[0], last: lasts.sort().at(-1)! };
 }
 
-/** How many tagged answers the range keeps (for the check that a date range leaves out no small group). */
-export async function answersIn(db: DB, range: TimeRange): Promise<number> {
-  const row = await taggedAnswers(db, range)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** A score's cell across periods: the answers of one service, stage and driver. */
+export interface ScoreKey {
+  service: string;
+  stage: string | null;
+  driver: string;
+}
+
+/**
+ * Per score cell, the time of its latest answer before `at`, or of its earliest from `at` (for
+ * the date-range rule, `date-edges.ts`). One GROUP BY over every tagged answer.
+ */
+export async function nearestAnswers(
+  db: DB,
+  at: string,
+  side: 'before' | 'after',
+): Promise<(ScoreKey & { at: string })[]> {
+  const q = taggedAnswers(db, side === 'before' ? { toUtc: at } : { fromUtc: at });
+  const rows = await q
+    .select((eb) => [
+      'q.service as service',
+      'q.stage as stage',
+      'q.driver as driver',
+      (side === 'before' ? eb.fn.max('r.submitted_at') : eb.fn.min('r.submitted_at')).as('at'),
+    ])
+    .groupBy(['q.service', 'q.stage', 'q.driver'])
+    .execute();
+  return rows.map((r) => ({
+    service: r.service!,
+    stage: r.stage,
+    driver: r.driver!,
+    at: r.at as string,
+  }));
+}
+
+/**
+ * Answers per score cell and day, for the given disjoint days ([fromUtc, toUtc) each): one
+ * statement, the days as a CASE over their bounds (no date functions). `day` is the day's fromUtc.
+ */
+export async function answersOnDays(
+  db: DB,
+  days: { fromUtc: string; toUtc: string }[],
+): Promise<(ScoreKey & { day: string; n: number })[]> {
+  if (!days.length) return [];
+  const sorted = [...days].sort((a, b) => a.fromUtc.localeCompare(b.fromUtc));
+  const inner = taggedAnswers(db, {})
+    .where((eb) =>
+      eb.or(
+        sorted.map((d) =>
+          eb.and([eb('r.submitted_at', '>=', d.fromUtc), eb('r.submitted_at', '<', d.toUtc)]),
+        ),
+      ),
+    )
+    .select((eb) => {
+      const whens = sorted.map(
+        (d) => sql`when ${eb.ref('r.submitted_at')} < ${d.toUtc} then ${d.fromUtc}`,
+      );
+      return [
+        'q.service as service',
+        'q.stage as stage',
+        'q.driver as driver',
+        sql<string>`case ${sql.join(whens, sql` `)} end`.as('day'),
+      ];
+    });
+  const rows = await db
+    .selectFrom(inner.as('t'))
+    .select((eb) => ['t.service', 't.stage', 't.driver', 't.day', eb.fn.countAll<number>().as('n')])
+    .groupBy(['t.service', 't.stage', 't.driver', 't.day'])
+    .execute();
+  return rows.map((r) => ({
+    service: r.service!,
+    stage: r.stage,
+    driver: r.driver!,
+    day: r.day,
+    n: Number(r.n),
+  }));
 }

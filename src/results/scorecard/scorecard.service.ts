@@ -1,18 +1,15 @@
+import { DateTime } from 'luxon';
 import type { DB } from '../../db/database';
 import { ValidationError } from '../../errors';
 import { GENERAL } from '../../feedback/vocabulary';
 import type { ReferenceData } from '../../reference/reference.queries';
 import { resolveFilter, type ResultsFilter } from '../filters';
-import { isSmall } from '../suppression';
+import { serviceLabel } from '../../feedback/notes.view';
 import { quartersBetween, type Quarter } from './quarters';
-import {
-  driverScores,
-  noteCounts,
-  timeSpan,
-  type ScoreCount,
-  type TimeRange,
-} from './scorecard.queries';
+import { driverScores, noteCounts, timeSpan, type TimeRange } from './scorecard.queries';
 import { buildScorecard, type Scorecard } from './scorecard.rules';
+import { driverLabel, stageLabel } from './scorecard.view';
+import { unsafeScoreEdges } from './date-edges';
 
 /** The date range of a scorecard: the `from`/`to` city-time days of the results filter. */
 export type ScorecardFilter = Pick<ResultsFilter, 'from' | 'to'>;
@@ -22,9 +19,9 @@ export class ScorecardService {
   constructor(private readonly d: { db: DB; ref: ReferenceData; cityTimeZone: string }) {}
 
   async scorecard(filter: ScorecardFilter): Promise<Scorecard> {
+    await this.refuseUnsafeEdges(filter);
     const { fromUtc, toUtc } = resolveFilter(filter, this.d.cityTimeZone);
     const range: TimeRange = { fromUtc, toUtc };
-    await this.refuseLeakyRange(range);
     const quarters = await this.quarters(range);
     const [all, byQuarter, notes, notesByQuarter] = await Promise.all([
       driverScores(this.d.db, range, null),
@@ -42,27 +39,31 @@ export class ScorecardService {
   }
 
   /**
-   * A date range must not give back a small group by subtraction: compared with the same
-   * scorecard without each of its ends, no score (whole period or quarter) may lose 1–4 answers.
+   * A date range must not give back a small group by subtraction (`date-edges.ts`): an edge next
+   * to a day with 1–4 answers of a score is refused, beside its field, saying which day and score.
    */
-  private async refuseLeakyRange(range: TimeRange): Promise<void> {
-    const ends = (['fromUtc', 'toUtc'] as const).filter((k) => range[k] !== undefined);
-    for (const end of ends) {
-      const wider: TimeRange = { ...range, [end]: undefined };
-      const quarters = await this.quarters(wider);
-      const [kept, without] = await Promise.all([
-        Promise.all([null, quarters].map((q) => driverScores(this.d.db, range, q))),
-        Promise.all([null, quarters].map((q) => driverScores(this.d.db, wider, q))),
-      ]);
-      const n = new Map(kept.flat().map((s) => [cellKey(s), s.n]));
-      if (without.flat().some((s) => isSmall(s.n - (n.get(cellKey(s)) ?? 0)))) {
-        const field = end === 'fromUtc' ? 'from' : 'to';
-        throw new ValidationError({
-          [field]: `This ${field === 'from' ? 'start' : 'end'} date leaves out fewer than 5 answers of a score, which could reveal them: choose a date further from it`,
-        });
-      }
+  private async refuseUnsafeEdges(filter: ScorecardFilter): Promise<void> {
+    const unsafe = await unsafeScoreEdges(this.d.db, filter, this.d.cityTimeZone);
+    const errors: Record<string, string> = {};
+    for (const [edge, why] of Object.entries(unsafe)) {
+      const typed = edge === 'from' ? filter.from! : filter.to!;
+      const { service, stage, driver } = why.cell;
+      const score = `${driverLabel(driver)}, ${serviceLabel(this.d.ref)(service)}, ${stageLabel(stage)}`;
+      const near = SIDE[`${edge}/${why.side}`];
+      errors[edge] =
+        `${edge === 'from' ? 'From' : 'To'} ${cityDay(typed)}: the nearest day ${near} with answers to a score (${score}), ${cityDay(why.day)}, has fewer than 5 of them, which comparing two date ranges could give back. Choose a date next to days with 5 or more, or remove it.`;
     }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
   }
 }
 
-const cellKey = (s: ScoreCount) => `${s.service}|${s.stage}|${s.driver}|${s.period}`;
+/** Where the nearest day lies: a `from` edge is the start of its day, a `to` edge the end. */
+const SIDE: Record<string, string> = {
+  'from/before': 'before it',
+  'from/after': 'on or after it',
+  'to/before': 'on or before it',
+  'to/after': 'after it',
+};
+
+/** "16 November 2025" from "2025-11-16". */
+const cityDay = (day: string) => DateTime.fromISO(day).toFormat('d MMMM yyyy');
