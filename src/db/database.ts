@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from './schema';
+import { LruMap } from '../lru-map';
 
 export type DB = Kysely<Database>;
 
@@ -42,26 +43,21 @@ export function openDatabase(file: string): OpenedDatabase {
  * The least recently used statement goes when `size` are kept.
  */
 export class StatementCache implements SqliteDatabase {
-  private readonly statements = new Map<string, SQLite.Statement>();
+  private readonly statements: LruMap<string, SQLite.Statement>;
 
   constructor(
     private readonly sqlite: SQLite.Database,
-    private readonly size = 500,
-  ) {}
+    size = 500,
+  ) {
+    this.statements = new LruMap(size);
+  }
 
   prepare(sql: string): SqliteStatement {
     const cached = this.statements.get(sql);
-    if (cached && !cached.busy) {
-      // Moved to the end: the Map's order is the order of last use.
-      this.statements.delete(sql);
-      this.statements.set(sql, cached);
-      return cached;
-    }
+    if (cached && !cached.busy) return cached;
     const stmt = this.sqlite.prepare(sql);
     if (cached) return stmt; // the cached one is busy; keep it for the next call
     this.statements.set(sql, stmt);
-    if (this.statements.size > this.size)
-      this.statements.delete(this.statements.keys().next().value!);
     return stmt;
   }
 

@@ -140,9 +140,37 @@ export function isEmptyFilter(filter: ResultsFilter): boolean {
  */
 export function resolveFilter(filter: ResultsFilter, zone: string): ResolvedFilter {
   const { from, to, ...rest } = filter;
-  const start = (d: string) => DateTime.fromISO(d, { zone }).startOf('day');
   const resolved: ResolvedFilter = { ...rest };
-  if (from) resolved.fromUtc = start(from).toUTC().toISO() ?? undefined;
-  if (to) resolved.toUtc = start(to).plus({ days: 1 }).toUTC().toISO() ?? undefined;
+  if (from) resolved.fromUtc = cityDayOf(from, zone).fromUtc;
+  if (to) resolved.toUtc = cityDayOf(to, zone).toUtc;
   return resolved;
+}
+
+/** The city day a day (YYYY-MM-DD) or an instant (ISO text) falls on, with its bounds in UTC. */
+export function cityDayOf(
+  dayOrInstant: string,
+  zone: string,
+): { day: string; fromUtc: string; toUtc: string } {
+  const start = DateTime.fromISO(dayOrInstant, { zone }).startOf('day');
+  return {
+    day: start.toISODate()!,
+    fromUtc: start.toUTC().toISO()!,
+    toUtc: start.plus({ days: 1 }).toUTC().toISO()!,
+  };
+}
+
+/** An end of a date range: the start of its `from` day or the end of its `to` day. */
+export type DateEdge = 'from' | 'to';
+
+/** A date range's edges as UTC instants (city time), those it has. */
+export function rangeEdges(
+  range: Pick<ResultsFilter, 'from' | 'to'>,
+  zone: string,
+): [DateEdge, string][] {
+  const { fromUtc, toUtc } = resolveFilter({ from: range.from, to: range.to }, zone);
+  const edges: [DateEdge, string | undefined][] = [
+    ['from', fromUtc],
+    ['to', toUtc],
+  ];
+  return edges.filter((e): e is [DateEdge, string] => e[1] !== undefined);
 }

@@ -13,6 +13,7 @@ import type { OptionDef, SurveyDefinition } from './model/definition';
 import { isQuestionType, type QuestionSettings } from './model/question-types';
 import { specPagesOf, type PageSpec, type SurveySpec } from './model/spec';
 import { parseTranslated, type Translated } from './model/texts';
+import { LruMap } from '../lru-map';
 
 /**
  * Surveys and their versions: storing a spec, reading a version as a definition, copying a
@@ -217,9 +218,16 @@ function settingsOf(q: SurveyQuestionRow): QuestionSettings {
 
 /** A version's content as last read, per database handle, keyed by version id; see loadDefinition. */
 type KeptContent = { revision: number; pages: SurveyDefinition['pages'] };
-const keptContent = new WeakMap<object, Map<number, KeptContent>>();
+const keptContent = new WeakMap<object, LruMap<number, KeptContent>>();
 /** Versions kept per handle (the least recently read goes first). */
 const KEPT_VERSIONS = 200;
+
+/** The kept versions of a database handle (made on first use). */
+function keptFor(db: Db): LruMap<number, KeptContent> {
+  let kept = keptContent.get(db);
+  if (!kept) keptContent.set(db, (kept = new LruMap(KEPT_VERSIONS)));
+  return kept;
+}
 
 /** Freezes a value and everything in it: kept content is shared by every request. */
 function deepFreeze<T>(value: T): T {
@@ -245,20 +253,11 @@ export async function loadDefinition(db: Db, versionId: number): Promise<SurveyD
     .where('survey_versions.id', '=', versionId)
     .executeTakeFirstOrThrow();
   const head = { versionId, languages: languagesOf(version), texts: surveyTexts(version) };
-  let kept = db.isTransaction ? undefined : keptContent.get(db);
-  if (!db.isTransaction && !kept) keptContent.set(db, (kept = new Map()));
+  const kept = db.isTransaction ? undefined : keptFor(db);
   const found = kept?.get(versionId);
-  if (found && found.revision === version.revision) {
-    kept!.delete(versionId);
-    kept!.set(versionId, found);
-    return { ...head, pages: found.pages };
-  }
+  if (found?.revision === version.revision) return { ...head, pages: found.pages };
   const pages = deepFreeze(await readContent(db, versionId));
-  if (kept) {
-    kept.delete(versionId);
-    kept.set(versionId, { revision: version.revision, pages });
-    if (kept.size > KEPT_VERSIONS) kept.delete(kept.keys().next().value!);
-  }
+  kept?.set(versionId, { revision: version.revision, pages });
   return { ...head, pages };
 }
 

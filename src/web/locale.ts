@@ -39,12 +39,7 @@ export function residentLocale(config: Config): RequestHandler {
     }
     setLocale(res.locals, lang, config.cityNames);
     lazyLocal(res.locals, 'languageSwitcher', () =>
-      LOCALES.map((code) => ({
-        code,
-        name: LOCALE_NAMES[code],
-        href: withLang(req.originalUrl, code),
-        current: code === lang,
-      })),
+      languageSwitcher(req.originalUrl, LOCALES, lang),
     );
     next();
   };
@@ -63,11 +58,9 @@ export function staffLocale(config: Config): RequestHandler {
  * and those names as the page's language says them (`city.service311` …).
  */
 export function setLocale(locals: Record<string, any>, lang: Locale, names: CityNames): void {
-  let t: TFunction | undefined;
-  const tr = () => (t ??= translator(lang, names));
   locals.lang = lang;
-  lazyLocal(locals, 't', tr);
-  lazyLocal(locals, 'dir', () => tr()('meta.dir'));
+  lazyLocal(locals, 't', () => translator(lang, names));
+  lazyLocal(locals, 'dir', () => (locals.t as TFunction)('meta.dir'));
   locals.cityNames = names;
   lazyLocal(locals, 'city', () => cityVariables(lang, names));
 }
@@ -92,8 +85,16 @@ export function lazyLocal(locals: Record<string, any>, name: string, make: () =>
   });
 }
 
-function withLang(originalUrl: string, lang: string): string {
+/** The language switcher's entries: this page in each of `codes`, the current one marked. */
+export function languageSwitcher(originalUrl: string, codes: readonly string[], current: string) {
   const url = new URL(originalUrl, 'http://x');
-  url.searchParams.set('lang', lang);
-  return url.pathname + url.search;
+  return codes.map((code) => {
+    url.searchParams.set('lang', code);
+    return {
+      code,
+      name: LOCALE_NAMES[code as Locale] ?? code,
+      href: url.pathname + url.search,
+      current: code === current,
+    };
+  });
 }

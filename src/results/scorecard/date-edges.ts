@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DB } from '../../db/database';
-import { resolveFilter } from '../filters';
+import { cityDayOf, rangeEdges, type DateEdge } from '../filters';
 import { isSmall } from '../suppression';
 import { answersOnDays, nearestAnswers, type ScoreKey } from './scorecard.queries';
 
@@ -23,8 +23,6 @@ import { answersOnDays, nearestAnswers, type ScoreKey } from './scorecard.querie
  * and min), then each cell's count on its nearest days (one GROUP BY over those days).
  */
 
-export type DateEdge = 'from' | 'to';
-
 /** Why an edge is refused: a cell whose nearest day with answers on one side has 1–4. */
 export interface UnsafeEdge {
   /** The city day (YYYY-MM-DD) with 1–4 answers of the cell. */
@@ -41,10 +39,7 @@ export async function unsafeScoreEdges(
   range: { from?: string; to?: string },
   zone: string,
 ): Promise<Partial<Record<DateEdge, UnsafeEdge>>> {
-  const { fromUtc, toUtc } = resolveFilter(range, zone);
-  const edges: [DateEdge, string][] = [];
-  if (fromUtc) edges.push(['from', fromUtc]);
-  if (toUtc) edges.push(['to', toUtc]);
+  const edges = rangeEdges(range, zone);
   const found = await Promise.all(edges.map(([, at]) => unsafeEdge(db, at, zone)));
   const out: Partial<Record<DateEdge, UnsafeEdge>> = {};
   edges.forEach(([edge], i) => {
@@ -58,16 +53,11 @@ async function unsafeEdge(db: DB, at: string, zone: string): Promise<UnsafeEdge 
   const nearest = await Promise.all(sides.map((side) => nearestAnswers(db, at, side)));
   // Each cell's nearest day on each side, as city days; the days themselves, once each.
   const wanted = sides.flatMap((side, i) =>
-    nearest[i].map((c) => {
-      const start = DateTime.fromISO(c.at, { zone: 'utc' }).setZone(zone).startOf('day');
-      return {
-        side,
-        cell: { service: c.service, stage: c.stage, driver: c.driver },
-        day: start.toISODate()!,
-        fromUtc: start.toUTC().toISO()!,
-        toUtc: start.plus({ days: 1 }).toUTC().toISO()!,
-      };
-    }),
+    nearest[i].map((c) => ({
+      side,
+      cell: { service: c.service, stage: c.stage, driver: c.driver },
+      ...cityDayOf(c.at, zone),
+    })),
   );
   const days = [...new Map(wanted.map((w) => [w.fromUtc, w])).values()];
   const counts = new Map(

@@ -16,12 +16,23 @@ export interface TimeRange {
   toUtc?: string;
 }
 
-export const ALL = 'all';
-
-export interface ScoreCount {
+/** A score's cell across periods: the answers of one service, stage and driver. */
+export interface ScoreKey {
   service: string;
   stage: string | null;
   driver: string;
+}
+
+/** A row's score cell (service and driver are never null in tagged answers). */
+const scoreKey = (r: { service: string | null; stage: string | null; driver: string | null }) => ({
+  service: r.service!,
+  stage: r.stage,
+  driver: r.driver!,
+});
+
+export const ALL = 'all';
+
+export interface ScoreCount extends ScoreKey {
   period: string;
   n: number;
   agree: number;
@@ -96,9 +107,7 @@ export async function driverScores(
     .groupBy(['t.service', 't.stage', 't.driver', 't.period'])
     .execute();
   return rows.map((r) => ({
-    service: r.service!,
-    stage: r.stage,
-    driver: r.driver!,
+    ...scoreKey(r),
     period: r.period,
     n: Number(r.n),
     agree: Number(r.agree),
@@ -159,13 +168,6 @@ export async function timeSpan(
   return { first: firsts.sort()[0], last: lasts.sort().at(-1)! };
 }
 
-/** A score's cell across periods: the answers of one service, stage and driver. */
-export interface ScoreKey {
-  service: string;
-  stage: string | null;
-  driver: string;
-}
-
 /**
  * Per score cell, the time of its latest answer before `at`, or of its earliest from `at` (for
  * the date-range rule, `date-edges.ts`). One GROUP BY over every tagged answer.
@@ -186,9 +188,7 @@ export async function nearestAnswers(
     .groupBy(['q.service', 'q.stage', 'q.driver'])
     .execute();
   return rows.map((r) => ({
-    service: r.service!,
-    stage: r.stage,
-    driver: r.driver!,
+    ...scoreKey(r),
     at: r.at as string,
   }));
 }
@@ -228,9 +228,7 @@ export async function answersOnDays(
     .groupBy(['t.service', 't.stage', 't.driver', 't.day'])
     .execute();
   return rows.map((r) => ({
-    service: r.service!,
-    stage: r.stage,
-    driver: r.driver!,
+    ...scoreKey(r),
     day: r.day,
     n: Number(r.n),
   }));

@@ -21,20 +21,6 @@ const BREAKDOWN_COLUMN: Record<Breakdown, string> = {
   channel: 'r.channel',
 };
 
-/** Types whose answers are codes worth counting one by one. */
-export const COUNTED_TYPES = [
-  'single_choice',
-  'multi_choice',
-  'dropdown',
-  'yes_no',
-  'agreement',
-  'agreement_grid',
-  'rating',
-  'nps',
-  'ranking',
-  'consent',
-] as const;
-
 const group = (b: Breakdown | undefined) => (b ? sql.ref(BREAKDOWN_COLUMN[b]) : null);
 /** A group value as text ('' for none): districts and ids compare with what a link carries. */
 const grpText = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -233,6 +219,8 @@ async function groupedCellsOf(
   ids: number[],
   withValue: boolean,
   breakdown: Breakdown,
+  /** The breakdown's groups among the kept responses, as stored (null for none). */
+  groups: unknown[],
   sideBySide: number,
 ): Promise<AnswerCell[]> {
   if (!ids.length) return [];
@@ -249,12 +237,6 @@ async function groupedCellsOf(
       surveyId,
       filter,
     );
-  const groups = (
-    await whereResponses(db.selectFrom('survey_responses as r'), surveyId, filter)
-      .select(sql<unknown>`${g}`.as('grp'))
-      .distinct()
-      .execute()
-  ).map((r) => r.grp);
   if (groups.length > sideBySide) {
     const rows = await answers()
       .select(keys)
@@ -348,8 +330,15 @@ export async function answerCells(
   sideBySide = SIDE_BY_SIDE,
 ): Promise<AnswerCell[]> {
   if (breakdown) {
+    const g = group(breakdown)!;
+    const groups = (
+      await whereResponses(db.selectFrom('survey_responses as r'), surveyId, filter)
+        .select(sql<unknown>`${g}`.as('grp'))
+        .distinct()
+        .execute()
+    ).map((r) => r.grp);
     const cells = (ids: number[], withValue: boolean) =>
-      groupedCellsOf(db, surveyId, filter, ids, withValue, breakdown, sideBySide);
+      groupedCellsOf(db, surveyId, filter, ids, withValue, breakdown, groups, sideBySide);
     return [...(await cells(questions.byValue, true)), ...(await cells(questions.byState, false))];
   }
   const cells = (ids: number[], withValue: boolean, rows: Rows) =>

@@ -1,6 +1,11 @@
-import { DateTime } from 'luxon';
 import type { DB } from '../../db/database';
-import { resolveFilter, type ResultsFilter } from '../filters';
+import {
+  cityDayOf,
+  rangeEdges,
+  resolveFilter,
+  type DateEdge,
+  type ResultsFilter,
+} from '../filters';
 import { isSmall } from '../suppression';
 import { completedBetween, nearestSubmitted } from './date-edges.queries';
 
@@ -14,8 +19,6 @@ import { completedBetween, nearestSubmitted } from './date-edges.queries';
  * nearest day after an accepted edge), so no comparison of accepted ranges reveals fewer than 5.
  */
 
-export type DateEdge = 'from' | 'to';
-
 /** The edges of the filter's date range that sit next to a day with 1–4 responses. */
 export async function unsafeDateEdges(
   db: DB,
@@ -26,18 +29,13 @@ export async function unsafeDateEdges(
   const { from, to, ...others } = filter;
   if (!from && !to) return [];
   const rest = resolveFilter(others, zone);
-  const { fromUtc, toUtc } = resolveFilter({ from, to }, zone);
-  const edges: [DateEdge, string][] = [];
-  if (fromUtc) edges.push(['from', fromUtc]);
-  if (toUtc) edges.push(['to', toUtc]);
   const unsafe: DateEdge[] = [];
-  for (const [edge, at] of edges)
+  for (const [edge, at] of rangeEdges({ from, to }, zone))
     for (const side of ['before', 'after'] as const) {
       const nearest = await nearestSubmitted(db, surveyId, rest, at, side);
       if (nearest === null) continue;
-      const day = DateTime.fromISO(nearest, { zone }).startOf('day');
-      const [start, end] = [day, day.plus({ days: 1 })].map((d) => d.toUTC().toISO()!);
-      if (isSmall(await completedBetween(db, surveyId, rest, start, end))) {
+      const { fromUtc, toUtc } = cityDayOf(nearest, zone);
+      if (isSmall(await completedBetween(db, surveyId, rest, fromUtc, toUtc))) {
         unsafe.push(edge);
         break;
       }

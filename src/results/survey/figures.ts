@@ -57,8 +57,6 @@ export interface QuestionFigures extends ItemFigures {
   statements: ItemFigures[];
 }
 
-export type { Counts };
-
 /** Types answered in free text: listed and searched, not counted by value. */
 export const isFreeText = (t: QuestionType) => t === 'short_text' || t === 'long_text';
 

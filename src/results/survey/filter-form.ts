@@ -6,7 +6,7 @@ import { CHANNEL_LABELS } from '../../surveys/responses/responses.view';
 import { languagesOf, versionsOf } from '../../surveys/surveys.queries';
 import { BREAKDOWNS, MYLA311_USES, parseFilter, type Breakdown } from '../filters';
 import { responseContexts } from './results.queries';
-import { USE_LABELS } from './results.service';
+import { FILTER_FIELDS, USE_LABELS } from './results.service';
 
 /*
  * The results page's GET form: the filters and the breakdown, their choices, and what was typed
@@ -37,18 +37,7 @@ const one = (v: unknown): string =>
   typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
 
 /** The form's fields by query name (the filters, then the breakdown). */
-const FORM_KEYS = [
-  'version',
-  'language',
-  'district',
-  'use',
-  'study',
-  'session',
-  'channel',
-  'from',
-  'to',
-  'breakdown',
-] as const;
+const FORM_KEYS = [...Object.values(FILTER_FIELDS), 'breakdown'];
 
 /** The form's fields as typed, for a link back to the form that keeps them (empty ones left out). */
 export function typedFormQuery(query: Record<string, unknown>): string {

@@ -1,5 +1,6 @@
 import type { QuestionDef } from '../../surveys/model/definition';
-import { COUNTED_TYPES, type AnswerCell, type CellQuestions } from './aggregate.queries';
+import { isAnswerable, isCoded, isNumeric } from '../../surveys/model/question-types';
+import type { AnswerCell, CellQuestions } from './aggregate.queries';
 
 /*
  * From the answer cells (aggregate.queries.ts: rows already counted and summed in SQL, a few
@@ -46,17 +47,16 @@ export interface Counts {
 /** A number question's answers: each number given, with how many gave it. */
 export type NumberPoints = { x: number; n: number }[];
 
-/** Types with a number per answer worth a mean. */
-const MEAN_TYPES = new Set(['agreement', 'agreement_grid', 'rating', 'nps', 'number', 'ranking']);
 /** Types stored as one row per option, every option of an answer (ticked or not; ranked). */
 const ROW_PER_OPTION = new Set(['multi_choice', 'ranking']);
 
-const counted = (q: QuestionDef) => (COUNTED_TYPES as readonly string[]).includes(q.type);
+/** Answered with codes: counted value by value. */
+const counted = (q: QuestionDef) => isCoded(q.type);
 
 /** Every version's question ids, as the cell queries read them (numbers by value too). */
 export function cellQuestions(questions: QuestionDef[]): CellQuestions {
   const of = (keep: (q: QuestionDef) => boolean) =>
-    questions.filter((q) => q.type !== 'info' && keep(q)).map((q) => q.id);
+    questions.filter((q) => isAnswerable(q.type) && keep(q)).map((q) => q.id);
   const byValue = (q: QuestionDef) => counted(q) || q.type === 'number';
   return { byValue: of(byValue), byState: of((q) => !byValue(q)) };
 }
@@ -132,7 +132,7 @@ export function tally(cells: AnswerCell[], questions: QuestionDef[]): Counts {
         c.rows,
       );
     }
-    if (MEAN_TYPES.has(q.type) && c.numbers > 0) {
+    if (isNumeric(q.type) && c.numbers > 0) {
       const s = add(
         stats,
         `${q.code}|${c.item}|${c.grp}`,

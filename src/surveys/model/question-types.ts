@@ -58,6 +58,10 @@ export const allowsOther = (t: QuestionType): boolean =>
 /** Information text is read, not answered. */
 export const isAnswerable = (t: QuestionType): boolean => t !== 'info';
 
+/** Types answered with a code from a fixed list (an option, a scale point, yes/no, consent). */
+export const isCoded = (t: QuestionType): boolean =>
+  isAnswerable(t) && t !== 'short_text' && t !== 'long_text' && t !== 'number' && t !== 'date';
+
 /** "Prefer not to say" fits every answerable type but a consent and a ranking. */
 export const allowsPreferNot = (t: QuestionType): boolean =>
   t !== 'info' && t !== 'consent' && t !== 'ranking';

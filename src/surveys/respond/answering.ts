@@ -1,9 +1,9 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
-import { LOCALE_NAMES, translator, type Locale } from '../../i18n/i18n';
+import { translator, type Locale } from '../../i18n/i18n';
 import type { CityNames } from '../../config';
 import type { FieldErrors } from '../../errors';
 import { keepTyped, type Values } from '../../web/forms';
-import { lazyLocal, setLocale } from '../../web/locale';
+import { languageSwitcher, lazyLocal, setLocale } from '../../web/locale';
 import { readPage, type AnswerError } from '../model/answers';
 import type { PageDef } from '../model/definition';
 import { textIn } from '../model/texts';
@@ -59,18 +59,9 @@ export function languageLocals(req: Request, res: Response, ctx: Ctx, cityNames:
   );
   res.locals.txt = (t: Record<string, string | undefined> | undefined) => textIn(t, ctx.qlang);
   // The switcher offers the survey's languages only; following it keeps every stored answer.
-  lazyLocal(res.locals, 'languageSwitcher', () => {
-    const url = new URL(req.originalUrl, 'http://x');
-    return languagesOf(ctx.a.survey).map((code) => {
-      url.searchParams.set('lang', code);
-      return {
-        code,
-        name: LOCALE_NAMES[code] ?? code,
-        href: url.pathname + url.search,
-        current: code === ctx.qlang,
-      };
-    });
-  });
+  lazyLocal(res.locals, 'languageSwitcher', () =>
+    languageSwitcher(req.originalUrl, languagesOf(ctx.a.survey), ctx.qlang),
+  );
 }
 
 /** Errors of a page in its language, by field, in the order the fields appear. */

@@ -104,9 +104,11 @@ export function questionColumns(q: QuestionDef): WideColumn[] {
 
 /** A question's values as labels in `lang` (English where a label is missing), else as codes. */
 export function shower(q: QuestionDef, lang: string | null): (v: string) => string {
-  const labels = labelsOf(q, lang);
-  return labels.size ? (v) => labels.get(v) ?? v : (v) => v;
+  return showWith(labelsOf(q, lang));
 }
+
+const showWith = (labels: Map<string, string>) =>
+  labels.size ? (v: string) => labels.get(v) ?? v : (v: string) => v;
 
 /** A question's labels by code in `lang` (none without a language, or for a type without labels). */
 function labelsOf(q: QuestionDef, lang: string | null): Map<string, string> {
@@ -159,7 +161,8 @@ export function widePlan(
       const at = (name: string) => index.get(name)!;
       const main = own.find((c) => c.item === null);
       const other = own.find((c) => c.other);
-      if (labelsOf(q, labels).size)
+      const named = labelsOf(q, labels);
+      if (named.size)
         for (const c of own) if (!c.other) columns[at(c.name) - offset].labelled = true;
       slots.set(q.id, {
         type: q.type,
@@ -168,7 +171,7 @@ export function widePlan(
         items: new Map(
           own.filter((c) => c.item !== null && c !== other).map((c) => [c.item!, at(c.name)]),
         ),
-        show: shower(q, labels),
+        show: showWith(named),
         text: main?.text ?? false,
       });
     }
