@@ -13,10 +13,12 @@ export interface LoadJob {
   baseUrl: string;
   concurrency: number;
   requests: LoadRequest[];
+  /** Requests started per second, whatever the answers' pace (an open loop); default: a closed loop. */
+  ratePerSecond?: number;
 }
 
 export interface LoadResult {
-  /** Milliseconds per request, from sending to the last byte of the answer. */
+  /** Milliseconds per request, from sending (an open loop: from when it was due) to the last byte of the answer. */
   latencies: number[];
   /** How many answers had each HTTP status. */
   statuses: Record<number, number>;
