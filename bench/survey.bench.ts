@@ -172,25 +172,32 @@ export const surveyBench: Measurement = {
       // Each resident follows their link: the cookie, then the first page's form (a few at once).
       const requests: LoadRequest[] = [];
       const follow = async (link: string): Promise<LoadRequest> => {
+        // The browser's cookies, as it keeps them from every answer (session, language).
+        const jar = new Map<string, string>();
+        const keep = (r: Response) => {
+          for (const c of r.headers.getSetCookie()) {
+            const [pair] = c.split(';');
+            jar.set(pair.slice(0, pair.indexOf('=')), pair);
+          }
+        };
+        const cookie = () => [...jar.values()].join('; ');
         const first = await fetch(`${app.baseUrl}${link}`, { redirect: 'manual' });
         await first.text();
-        const cookie = first.headers
-          .getSetCookie()
-          .map((c) => c.split(';')[0])
-          .join('; ');
+        keep(first);
         let at = first.headers.get('location');
         let html = '';
         for (let hops = 0; at && hops < 5; hops++) {
           const page = await fetch(`${app.baseUrl}${at}`, {
-            headers: { cookie },
+            headers: { cookie: cookie() },
             redirect: 'manual',
           });
           html = await page.text();
+          keep(page);
           at = page.status >= 300 && page.status < 400 ? page.headers.get('location') : null;
         }
         const form = formOf(html);
         if (!form) throw new Error(`no question form behind ${link.slice(0, 4)}…`);
-        return { path: form.action, cookie, form: { ...ANSWERS, _csrf: form.token } };
+        return { path: form.action, cookie: cookie(), form: { ...ANSWERS, _csrf: form.token } };
       };
       let taken = 0;
       await Promise.all(

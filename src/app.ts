@@ -31,6 +31,7 @@ import { healthRoutes } from './web/health.routes';
 import { residentLocale, staffLocale } from './web/locale';
 import { requestLog } from './web/request-log';
 import { rateLimits } from './web/rate-limit';
+import { flatRouter } from './web/routes';
 import { noStore, securityHeaders } from './web/security';
 import { cookieName, sessionMiddleware, sessionTimeouts } from './web/session';
 import { staffLocals } from './web/staff-locals';
@@ -108,9 +109,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   // The CSV upload is multipart: its token is readable only after multer, so its route checks it.
   app.use((req, res, next) => (isImportUpload(req) ? next() : csrfProtection(req, res, next)));
 
-  // Every feature router is mounted at / and spells its full paths (the route-role test reads them).
-  app.use(homeRoutes());
-  app.use(participants.router);
+  // Every feature router spells its full paths (the route-role test reads them); they are
+  // mounted as one flat stack, in this order (see flatRouter).
   const studies = studiesFeature({
     db,
     clock,
@@ -120,35 +120,33 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
     mailer,
     participants: participants.participants,
   });
-  app.use(studies.router);
   const { attendance } = studies;
   app.use(
-    feedbackFeature({ db, clock, ref, cityTimeZone: config.cityTimeZone, attendance }).router,
+    flatRouter(
+      homeRoutes(),
+      participants.router,
+      studies.router,
+      feedbackFeature({ db, clock, ref, cityTimeZone: config.cityTimeZone, attendance }).router,
+      surveysFeature({
+        db,
+        clock,
+        config,
+        ref,
+        mailer,
+        limits,
+        participants: participants.participants,
+        sessionSecret: secret,
+      }).router,
+      resultsFeature({ db, clock, config, ref, mailer, participants: participants.participants })
+        .router,
+      auditRoutes({ db }),
+      authRoutes({ staff, passport, devices, clock, limits, loginRateLimit: deps.loginRateLimit }),
+      dashboardRoutes({ db, ref, clock, cityTimeZone: config.cityTimeZone }),
+      accountRoutes({ staff, devices, clock }),
+      usersRoutes(staff),
+      mailRoutes({ db, mailer, clock }),
+    ),
   );
-  app.use(
-    surveysFeature({
-      db,
-      clock,
-      config,
-      ref,
-      mailer,
-      limits,
-      participants: participants.participants,
-      sessionSecret: secret,
-    }).router,
-  );
-  app.use(
-    resultsFeature({ db, clock, config, ref, mailer, participants: participants.participants })
-      .router,
-  );
-  app.use(auditRoutes({ db }));
-  app.use(
-    authRoutes({ staff, passport, devices, clock, limits, loginRateLimit: deps.loginRateLimit }),
-  );
-  app.use(dashboardRoutes({ db, ref, clock, cityTimeZone: config.cityTimeZone }));
-  app.use(accountRoutes({ staff, devices, clock }));
-  app.use(usersRoutes(staff));
-  app.use(mailRoutes({ db, mailer, clock }));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -238,27 +238,43 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** What a definition takes from its survey and version rows (the content is kept by revision). */
+export interface DefinitionHead {
+  survey: Pick<SurveyRow, 'languages' | 'texts'>;
+  revision: number;
+}
+
 /**
  * One version as the pure rules see it. The survey's languages and texts are read every time;
  * the version's pages, questions and options (three more queries) are kept in memory by
  * (version, revision) — a change in place adds one to the revision in the database, so every
  * process reads the new content on its next request. Nothing read inside a transaction is kept
  * (it might be rolled back). The content is frozen: shared, never changed by its readers.
+ * A caller that has just read the survey and the version's revision passes them as `head`.
  */
-export async function loadDefinition(db: Db, versionId: number): Promise<SurveyDefinition> {
-  const version = await db
+export async function loadDefinition(
+  db: Db,
+  versionId: number,
+  head?: DefinitionHead,
+): Promise<SurveyDefinition> {
+  const { survey, revision } = head ?? (await readHead(db, versionId));
+  const top = { versionId, languages: languagesOf(survey), texts: surveyTexts(survey) };
+  const kept = db.isTransaction ? undefined : keptFor(db);
+  const found = kept?.get(versionId);
+  if (found?.revision === revision) return { ...top, pages: found.pages };
+  const pages = deepFreeze(await readContent(db, versionId));
+  kept?.set(versionId, { revision, pages });
+  return { ...top, pages };
+}
+
+async function readHead(db: Db, versionId: number): Promise<DefinitionHead> {
+  const v = await db
     .selectFrom('survey_versions')
     .innerJoin('surveys', 'surveys.id', 'survey_versions.survey_id')
     .select(['surveys.languages', 'surveys.texts', 'survey_versions.revision'])
     .where('survey_versions.id', '=', versionId)
     .executeTakeFirstOrThrow();
-  const head = { versionId, languages: languagesOf(version), texts: surveyTexts(version) };
-  const kept = db.isTransaction ? undefined : keptFor(db);
-  const found = kept?.get(versionId);
-  if (found?.revision === version.revision) return { ...head, pages: found.pages };
-  const pages = deepFreeze(await readContent(db, versionId));
-  kept?.set(versionId, { revision: version.revision, pages });
-  return { ...head, pages };
+  return { survey: v, revision: v.revision };
 }
 
 /** A version's pages with their questions and options (three queries, whatever its size). */

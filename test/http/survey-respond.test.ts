@@ -253,6 +253,35 @@ describe('save, resume, back, change, and the condition', () => {
     expect(es.text).toContain('<html lang="es"');
     expect(es.text).toMatch(/value="never" checked/);
   });
+
+  test('wording corrected in place while a person answers shows on their next page', async () => {
+    const { agent, base } = await personalAgent();
+    expect((await agent.get(`${base}/p/1`)).text).toContain('¿Ha usado el 311?');
+    // As the builder corrects wording: the text in place, the version's revision one up.
+    const { version_id: versionId } = await ctx.db
+      .selectFrom('survey_responses')
+      .select('version_id')
+      .where('id', '=', Number(base.split('/').pop()))
+      .executeTakeFirstOrThrow();
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('survey_questions')
+        .set({
+          texts: JSON.stringify({ label: { en: 'Used 311?', es: '¿Usó el 311 alguna vez?' } }),
+        })
+        .where('version_id', '=', versionId)
+        .where('code', '=', 'use')
+        .execute();
+      await trx
+        .updateTable('survey_versions')
+        .set((eb) => ({ revision: eb('revision', '+', 1) }))
+        .where('id', '=', versionId)
+        .execute();
+    });
+    const after = await agent.get(`${base}/p/1`);
+    expect(after.text).toContain('¿Usó el 311 alguna vez?');
+    expect(after.text).not.toContain('¿Ha usado el 311?');
+  });
 });
 
 describe('bad input never stores anything wrong', () => {

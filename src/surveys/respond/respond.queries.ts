@@ -30,6 +30,20 @@ export async function findResponse(db: Db, id: number): Promise<SurveyResponseRo
   return db.selectFrom('survey_responses').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A response with its version's revision (what the version's kept content is checked against). */
+export async function findResponseWithRevision(
+  db: Db,
+  id: number,
+): Promise<(SurveyResponseRow & { version_revision: number }) | undefined> {
+  return db
+    .selectFrom('survey_responses')
+    .innerJoin('survey_versions', 'survey_versions.id', 'survey_responses.version_id')
+    .selectAll('survey_responses')
+    .select('survey_versions.revision as version_revision')
+    .where('survey_responses.id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function findResponseByKey(
   db: Db,
   surveyId: number,

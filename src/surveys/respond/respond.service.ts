@@ -15,6 +15,7 @@ import {
   findOrStartResponse,
   findResponse,
   findResponseByKey,
+  findResponseWithRevision,
   findSurveyBySlug,
   personByEmail,
   personFacts,
@@ -180,11 +181,12 @@ export class RespondService {
 
   /** A response and what its pages need, or undefined (no such response, or its survey is a draft). */
   async answering(responseId: number): Promise<Answering | undefined> {
-    const response = await findResponse(this.d.db, responseId);
-    if (!response) return undefined;
+    const found = await findResponseWithRevision(this.d.db, responseId);
+    if (!found) return undefined;
+    const { version_revision: revision, ...response } = found;
     const survey = await findSurvey(this.d.db, response.survey_id);
     if (!survey) return undefined;
-    const def = await loadDefinition(this.d.db, response.version_id);
+    const def = await loadDefinition(this.d.db, response.version_id, { survey, revision });
     return { survey, response, def, stored: await storedAnswers(this.d.db, response.id) };
   }
 

@@ -1,0 +1,64 @@
+import express, { Router } from 'express';
+import request from 'supertest';
+import { flatRouter } from '../../src/web/routes';
+
+/** A router of use cases, as a feature builds it: routers of routes used at `/`. */
+function feature(name: string, paths: string[]): Router {
+  const outer = Router();
+  for (const p of paths) {
+    const inner = Router();
+    inner.get(p, (_req, res) => void res.send(`${name} ${p}`));
+    outer.use(inner);
+  }
+  return outer;
+}
+
+function appOf(router: Router) {
+  const app = express();
+  app.use(router);
+  app.use((_req, res) => void res.status(404).send('not found'));
+  return app;
+}
+
+describe('flatRouter', () => {
+  it('answers every route of every router, the first router given winning a shared path', async () => {
+    const app = appOf(
+      flatRouter(feature('one', ['/a', '/shared/:x']), feature('two', ['/shared/y', '/b'])),
+    );
+    expect((await request(app).get('/a')).text).toBe('one /a');
+    expect((await request(app).get('/b')).text).toBe('two /b');
+    expect((await request(app).get('/shared/y')).text).toBe('one /shared/:x');
+    expect((await request(app).get('/nowhere')).status).toBe(404);
+  });
+
+  it('holds the routes in one stack, so a request reaches the last route without leaving a router', () => {
+    const routers = Array.from({ length: 30 }, (_, i) => feature(`f${i}`, [`/p${i}`]));
+    const flat = flatRouter(...routers);
+    expect(flat.stack).toHaveLength(30);
+    expect(flat.stack.every((layer) => layer.route)).toBe(true);
+  });
+
+  it('reaches a route behind thirty routers within the same turn of the event loop', async () => {
+    const routers = Array.from({ length: 30 }, (_, i) => feature(`f${i}`, [`/p${i}`]));
+    const turns = (router: Router) =>
+      new Promise<boolean>((resolve) => {
+        let turned = false;
+        setImmediate(() => (turned = true));
+        const res = { send: () => resolve(turned) } as unknown as express.Response;
+        const req = { method: 'GET', url: '/p29', headers: {} } as unknown as express.Request;
+        router(req, res, () => resolve(turned));
+      });
+    expect(await turns(flatRouter(...routers))).toBe(false);
+    // The nested routers as they were: each router left behind costs a turn.
+    const nested = Router();
+    for (const r of routers) nested.use(r);
+    expect(await turns(nested)).toBe(true);
+  });
+
+  it('refuses a router holding a middleware, which would reach the routers after it', () => {
+    const r = Router();
+    r.use((_req, _res, next) => next());
+    r.get('/a', (_req, res) => void res.send('a'));
+    expect(() => flatRouter(r)).toThrow(/routes/);
+  });
+});
