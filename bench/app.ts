@@ -27,6 +27,20 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** A browser's cookies, kept from every answer it is given (a later one replaces its namesake). */
+export function cookieJar() {
+  const jar = new Map<string, string>();
+  return {
+    keep(res: Response): void {
+      for (const c of res.headers.getSetCookie()) {
+        const [pair] = c.split(';');
+        jar.set(pair.slice(0, pair.indexOf('=')), pair);
+      }
+    },
+    header: (): string => [...jar.values()].join('; '),
+  };
+}
+
 /** The CSRF token of a page's form. */
 export const csrfFrom = (html: string): string =>
   /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -62,22 +76,19 @@ export async function startApp(env: BenchEnv): Promise<RunningApp> {
       .where('email', '=', email)
       .executeTakeFirst();
     if (!known) await staff.createUser({ email, name: `Bench ${role}`, role, password: PASSWORD });
-    let cookie = '';
-    const keep = (res: Response) => {
-      const set = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-      if (set.length) cookie = set.join('; ');
-    };
+    const jar = cookieJar();
     const login = await fetch(`${baseUrl}/login`);
-    keep(login);
+    jar.keep(login);
     const csrf = csrfFrom(await login.text());
     const res = await fetch(`${baseUrl}/login`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ _csrf: csrf, email, password: PASSWORD }),
     });
     if (res.status !== 303) throw new Error(`bench login failed: ${res.status}`);
-    keep(res);
+    jar.keep(res);
+    const cookie = jar.header();
     return {
       async get(path) {
         const r = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });

@@ -1,6 +1,6 @@
 import { addInvitationLink } from '../src/studies/invitations/invitation-links';
 import { insertInvitations } from '../src/studies/invitations/invitations.queries';
-import { csrfFrom, startApp, type BenchClient } from './app';
+import { cookieJar, csrfFrom, startApp, type BenchClient } from './app';
 import { copyDataset, type BenchEnv } from './dataset';
 import type { Measurement } from './measurement';
 import { runLoad } from './load';
@@ -179,10 +179,9 @@ async function prepareResidents(
     const follow = await fetch(`${baseUrl}${link}`, { redirect: 'manual' });
     await follow.text();
     if (follow.status !== 303) throw new Error(`invitation link refused: ${follow.status}`);
-    const cookie = follow.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const jar = cookieJar();
+    jar.keep(follow);
+    const cookie = jar.header();
     const url = follow.headers.get('location')!.split('?')[0];
     const page = await fetch(`${baseUrl}${url}`, { headers: { cookie } });
     const token = csrfFrom(await page.text());

@@ -1,7 +1,7 @@
 import type { SurveySpec } from '../src/surveys/model/spec';
 import { addSurveyLink } from '../src/surveys/survey-links';
 import { insertSurvey, loadDefinition } from '../src/surveys/surveys.queries';
-import { startApp } from './app';
+import { cookieJar, startApp } from './app';
 import { startBareSurvey } from './bare-survey';
 import { copyDataset } from './dataset';
 import { runLoad, type LoadRequest, type LoadResult } from './load';
@@ -172,32 +172,24 @@ export const surveyBench: Measurement = {
       // Each resident follows their link: the cookie, then the first page's form (a few at once).
       const requests: LoadRequest[] = [];
       const follow = async (link: string): Promise<LoadRequest> => {
-        // The browser's cookies, as it keeps them from every answer (session, language).
-        const jar = new Map<string, string>();
-        const keep = (r: Response) => {
-          for (const c of r.headers.getSetCookie()) {
-            const [pair] = c.split(';');
-            jar.set(pair.slice(0, pair.indexOf('=')), pair);
-          }
-        };
-        const cookie = () => [...jar.values()].join('; ');
+        const jar = cookieJar();
         const first = await fetch(`${app.baseUrl}${link}`, { redirect: 'manual' });
         await first.text();
-        keep(first);
+        jar.keep(first);
         let at = first.headers.get('location');
         let html = '';
         for (let hops = 0; at && hops < 5; hops++) {
           const page = await fetch(`${app.baseUrl}${at}`, {
-            headers: { cookie: cookie() },
+            headers: { cookie: jar.header() },
             redirect: 'manual',
           });
           html = await page.text();
-          keep(page);
+          jar.keep(page);
           at = page.status >= 300 && page.status < 400 ? page.headers.get('location') : null;
         }
         const form = formOf(html);
         if (!form) throw new Error(`no question form behind ${link.slice(0, 4)}…`);
-        return { path: form.action, cookie: cookie(), form: { ...ANSWERS, _csrf: form.token } };
+        return { path: form.action, cookie: jar.header(), form: { ...ANSWERS, _csrf: form.token } };
       };
       let taken = 0;
       await Promise.all(
@@ -244,21 +236,6 @@ export const surveyBench: Measurement = {
       try {
         const full = await closedLoop(app.baseUrl, requests);
         const bare = await closedLoop(bareServer.baseUrl, bareRequests);
-        // Both at the same steady pace, half of what the full stack managed above.
-        const rate = Math.max(
-          1,
-          Math.round(full.result.latencies.length / full.result.seconds / 2),
-        );
-        const open = (baseUrl: string, r: LoadRequest[]) =>
-          runLoad({
-            baseUrl,
-            concurrency: CONNECTIONS,
-            requests: r.slice(0, OPEN_LOOP),
-            ratePerSecond: rate,
-          });
-        const fullOpen = await open(app.baseUrl, requests);
-        const bareOpen = await open(bareServer.baseUrl, bareRequests);
-
         const stored = await db
           .selectFrom('survey_responses')
           .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -281,11 +258,25 @@ export const surveyBench: Measurement = {
         console.log(
           `  in a closed loop a post waits for the ${CONNECTIONS - 1} ahead of it: p50 ≈ ${CONNECTIONS} × the server's time per post`,
         );
+
+        // Both at the same steady pace, half of what the full stack managed above.
+        const rate = Math.max(1, Math.round(f.rate / 2));
         console.log(
           `open loop at ${rate} posts/s (half the full stack's rate above) over ${CONNECTIONS} connections, each post timed from when it was due:`,
         );
-        show('full stack', fullOpen);
-        show('bare Express + better-sqlite3', bareOpen);
+        for (const [label, baseUrl, r] of [
+          ['full stack', app.baseUrl, requests],
+          ['bare Express + better-sqlite3', bareServer.baseUrl, bareRequests],
+        ] as const)
+          show(
+            label,
+            await runLoad({
+              baseUrl,
+              concurrency: CONNECTIONS,
+              requests: r.slice(0, OPEN_LOOP),
+              ratePerSecond: rate,
+            }),
+          );
       } finally {
         await bareServer.close();
       }

@@ -168,9 +168,8 @@ export function rangeEdges(
   zone: string,
 ): [DateEdge, string][] {
   const { fromUtc, toUtc } = resolveFilter({ from: range.from, to: range.to }, zone);
-  const edges: [DateEdge, string | undefined][] = [
-    ['from', fromUtc],
-    ['to', toUtc],
-  ];
-  return edges.filter((e): e is [DateEdge, string] => e[1] !== undefined);
+  const edges: [DateEdge, string][] = [];
+  if (fromUtc) edges.push(['from', fromUtc]);
+  if (toUtc) edges.push(['to', toUtc]);
+  return edges;
 }
