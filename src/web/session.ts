@@ -6,6 +6,8 @@ import type { Config } from '../config';
 import type { DB } from '../db/database';
 import { DatabaseSessionStore } from './session-store';
 
+export { saveSessionIn } from './session-store';
+
 export const IDLE_TIMEOUT_MS = 30 * MINUTE;
 export const ABSOLUTE_TIMEOUT_MS = 12 * HOUR;
 

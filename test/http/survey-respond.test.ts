@@ -10,6 +10,7 @@ import {
 import { addPerson } from '../support/db';
 import { createSurvey, sampleSurveySpec, surveyLinkFor } from '../support/surveys';
 import { submitResponse } from '../../src/surveys/respond/respond.queries';
+import { StatementCache } from '../../src/db/database';
 
 type Agent = ReturnType<typeof request.agent>;
 
@@ -281,6 +282,68 @@ describe('save, resume, back, change, and the condition', () => {
     const after = await agent.get(`${base}/p/1`);
     expect(after.text).toContain('¿Usó el 311 alguna vez?');
     expect(after.text).not.toContain('¿Ha usado el 311?');
+  });
+
+  test('a page and the submit each commit once, the session’s sliding idle window with them', async () => {
+    const { agent, base } = await personalAgent();
+    // The resident's is the newest session.
+    const expiry = async () =>
+      Date.parse(
+        (
+          await ctx.db
+            .selectFrom('sessions')
+            .select('expires_at')
+            .orderBy('expires_at', 'desc')
+            .executeTakeFirstOrThrow()
+        ).expires_at,
+      );
+    const page = await agent.get(`${base}/p/1`);
+    const before = await expiry();
+    // Two minutes later the idle window slides, which changes the session.
+    ctx.clock.advance(2 * 60_000);
+    const statements = jest.spyOn(StatementCache.prototype, 'prepare');
+    /** Each statement run during `send`, by its first words: "begin", "insert into sessions", … */
+    const run = async (send: () => Promise<unknown>) => {
+      statements.mockClear();
+      await send();
+      return statements.mock.calls.map(([sql]) =>
+        sql.replace(/"/g, '').split(/\s+/).slice(0, 3).join(' ').toLowerCase(),
+      );
+    };
+    try {
+      const saved = await run(() =>
+        agent
+          .post(`${base}/p/1`)
+          .type('form')
+          .send({ _csrf: csrfFrom(page.text), q_use: 'often', q_channels: 'app' }),
+      );
+      const inPage = saved.slice(saved.indexOf('begin'), saved.indexOf('commit') + 1);
+      expect(saved.filter((s) => s === 'commit')).toHaveLength(1);
+      expect(inPage).toContain('insert into sessions');
+      expect(saved.filter((s) => /^(insert|update|delete)/.test(s))).toEqual(
+        inPage.filter((s) => /^(insert|update|delete)/.test(s)),
+      );
+      expect((await expiry()) - before).toBeGreaterThanOrEqual(60_000);
+
+      await post(agent, `${base}/p/2`, { q_ease: '4', q_nps: '9' });
+      const review = await agent.get(`${base}/review`);
+      ctx.clock.advance(2 * 60_000);
+      const key = /name="submission" value="([^"]+)"/.exec(review.text)![1];
+      const submitted = await run(() =>
+        agent
+          .post(`${base}/submit`)
+          .type('form')
+          .send({ _csrf: csrfFrom(review.text), submission: key }),
+      );
+      const inSubmit = submitted.slice(submitted.indexOf('begin'), submitted.indexOf('commit') + 1);
+      expect(submitted.filter((s) => s === 'commit')).toHaveLength(1);
+      expect(inSubmit).toContain('insert into sessions');
+      expect(submitted.filter((s) => /^(insert|update|delete)/.test(s))).toEqual(
+        inSubmit.filter((s) => /^(insert|update|delete)/.test(s)),
+      );
+    } finally {
+      statements.mockRestore();
+    }
   });
 });
 

@@ -9,6 +9,9 @@ import type { AnswerInput } from '../model/answers';
  */
 type Db = Kysely<Database>;
 
+/** Writes that commit with a page (the browser's session, see saveSessionIn): one disk sync, not two. */
+export type Alongside = (trx: Db) => Promise<void>;
+
 export type NewResponse = Pick<
   SurveyResponseRow,
   | 'survey_id'
@@ -160,6 +163,7 @@ export async function savePage(
     language: string;
     now: string;
   },
+  alongside?: Alongside,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const r = await trx
@@ -176,6 +180,7 @@ export async function savePage(
         .where('question_id', 'in', p.questionIds)
         .execute();
     if (p.answers.length) await insertAnswers(trx, p.responseId, p.answers);
+    await alongside?.(trx);
     return true;
   });
 }
@@ -209,6 +214,7 @@ export async function submitResponse(
     recipientId: number | null;
     now: string;
   },
+  alongside?: Alongside,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const r = await trx
@@ -228,6 +234,7 @@ export async function submitResponse(
         .where('id', '=', p.recipientId)
         .where('responded_at', 'is', null)
         .execute();
+    await alongside?.(trx);
     return true;
   });
 }

@@ -1,9 +1,10 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
+import type { DB } from '../../db/database';
 import { setLocale } from '../../web/locale';
 import type { RateLimits } from '../../web/rate-limit';
-import { markSessionStarted, renewSession } from '../../web/session';
+import { markSessionStarted, renewSession, saveSessionIn } from '../../web/session';
 import { textIn } from '../model/texts';
 import { languagesOf, surveyTexts } from '../surveys.queries';
 import { answeringRoutes, languageLocals, type Ctx } from './answering';
@@ -139,13 +140,15 @@ export function respondRoutes(d: RespondRoutesDeps): Router {
       if (!a || a.survey.status === 'draft') return undefined;
       const qlang = await s.useLanguage(a, req.query.lang);
       const recipientId = held[String(id)] || null;
+      // The session (its sliding idle window) commits with the page: one disk sync per page.
+      const withSession = (trx: DB) => saveSessionIn(req, trx);
       const ctx: Ctx = {
         a,
         base: `/s/r/${id}`,
         qlang,
         kind: 'resident',
-        save: (page, body) => s.answerPage(a, page, body, qlang),
-        submit: (key) => s.submit(a, key, recipientId),
+        save: (page, body) => s.answerPage(a, page, body, qlang, withSession),
+        submit: (key) => s.submit(a, key, recipientId, withSession),
       };
       languageLocalsFor(req, res, ctx);
       return ctx;

@@ -12,6 +12,7 @@ import type { PageDef, SurveyDefinition } from '../model/definition';
 import { recipientForToken } from '../survey-links';
 import { findSurvey, languagesOf, latestVersion, loadDefinition } from '../surveys.queries';
 import {
+  type Alongside,
   findOrStartResponse,
   findResponse,
   findResponseByKey,
@@ -218,20 +219,25 @@ export class RespondService {
     page: PageDef,
     body: unknown,
     language: string,
+    alongside?: Alongside,
   ): Promise<PageOutcome> {
     const reading = readPage(page, body, seenBefore(a.def, a.stored, page.position));
     if (Object.keys(reading.errors).length) return { ok: false, errors: reading.errors };
     const ids = new Set(page.questions.map((q) => q.id));
     const stored = [...a.stored.filter((r) => !ids.has(r.questionId)), ...reading.answers];
     const next = nextPage(a.def, stored, page.position);
-    const saved = await savePage(this.d.db, {
-      responseId: a.response.id,
-      questionIds: [...ids],
-      answers: reading.answers,
-      pagePosition: next ?? a.def.pages.length,
-      language,
-      now: this.now(),
-    });
+    const saved = await savePage(
+      this.d.db,
+      {
+        responseId: a.response.id,
+        questionIds: [...ids],
+        answers: reading.answers,
+        pagePosition: next ?? a.def.pages.length,
+        language,
+        now: this.now(),
+      },
+      alongside,
+    );
     if (!saved) return { ok: true, next: null };
     a.stored = stored;
     return { ok: true, next };
@@ -245,19 +251,18 @@ export class RespondService {
     a: Answering,
     submissionKey: string,
     recipientId: number | null,
+    alongside?: Alongside,
   ): Promise<SubmitOutcome> {
     if (a.response.status === 'submitted') return { done: true };
     const open = await this.availability(a.survey, false);
     if (open !== 'open') return { done: false, closed: open };
     const { answers, missingOnPage } = completeResponse(a.def, a.stored);
     if (missingOnPage !== null) return { done: false, missingOnPage };
-    await submitResponse(this.d.db, {
-      responseId: a.response.id,
-      submissionKey,
-      answers,
-      recipientId,
-      now: this.now(),
-    });
+    await submitResponse(
+      this.d.db,
+      { responseId: a.response.id, submissionKey, answers, recipientId, now: this.now() },
+      alongside,
+    );
     const after = await findResponse(this.d.db, a.response.id);
     return after?.status === 'submitted' ? { done: true } : { done: false, missingOnPage: -1 };
   }

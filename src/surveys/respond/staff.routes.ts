@@ -5,8 +5,10 @@ import { NotFoundError } from '../../errors';
 import { LOCALE_NAMES } from '../../i18n/i18n';
 import { requireRole } from '../../web/auth';
 import { handleForm, inFieldOrder, parseForm, showForm, type FormPage } from '../../web/forms';
+import type { DB } from '../../db/database';
 import type { SurveyRow } from '../../db/schema';
 import { idFrom } from '../../web/params';
+import { saveSessionIn } from '../../web/session';
 import { textIn } from '../model/texts';
 import { languagesOf, surveyTexts } from '../surveys.queries';
 import { answeringRoutes, languageLocals, type Ctx } from './answering';
@@ -143,13 +145,14 @@ export function staffRespondRoutes(d: StaffRespondDeps): Router {
     async load(req, res) {
       const a = await s.entryOf(idFrom(req.params.id), idFrom(req.params.rid), req.user!.id);
       if (!a) return undefined;
+      const withSession = (trx: DB) => saveSessionIn(req, trx);
       const ctx: Ctx = {
         a,
         base: `/staff/surveys/${a.survey.id}/entry/${a.response.id}`,
         qlang: a.response.language,
         kind: 'entry',
-        save: (page, body) => s.answerPage(a, page, body, a.response.language),
-        submit: (key) => s.submit(a, key, null),
+        save: (page, body) => s.answerPage(a, page, body, a.response.language, withSession),
+        submit: (key) => s.submit(a, key, null, withSession),
       };
       languageLocals(req, res, ctx, d.config.cityNames);
       return ctx;
