@@ -4,9 +4,7 @@ import type { Clock } from '../clock';
 import { HOUR, MINUTE } from '../clock';
 import type { Config } from '../config';
 import type { DB } from '../db/database';
-import { DatabaseSessionStore } from './session-store';
-
-export { saveSessionIn } from './session-store';
+import { DatabaseSessionStore, saveSessionWith } from './session-store';
 
 export const IDLE_TIMEOUT_MS = 30 * MINUTE;
 export const ABSOLUTE_TIMEOUT_MS = 12 * HOUR;
@@ -64,6 +62,7 @@ export function sessionTimeouts(clock: Clock): RequestHandler {
     const s = req.session;
     // Only sessions that hold something (a login, a form token) are timed; see markSessionStarted.
     if (!s?.startedAt) return next();
+    asLoaded.set(s, stateOf(s));
     const now = clock.now().getTime();
     if (now - s.startedAt > ABSOLUTE_TIMEOUT_MS || now - (s.seenAt ?? 0) > IDLE_TIMEOUT_MS) {
       // A fresh, empty session: the person is logged out and old form tokens are void.
@@ -75,6 +74,29 @@ export function sessionTimeouts(clock: Clock): RequestHandler {
     }
     next();
   };
+}
+
+/** What the session holds, without its cookie (whose expiry moves with `seenAt`). */
+function stateOf(s: Request['session']): string {
+  return JSON.stringify(s, function (this: unknown, key, value: unknown) {
+    return this === s && key === 'cookie' ? undefined : value;
+  });
+}
+
+/** A timed session as this request found it (sessionTimeouts), to tell whether it changed. */
+const asLoaded = new WeakMap<object, string>();
+
+/**
+ * Saves the request's session inside the transaction `trx` when the request changed it (the
+ * idle window slides about once a minute), so that a request which writes anyway commits once
+ * (one disk sync) instead of twice: its rows and the session reach the disk together.
+ * express-session then finds the session saved and writes nothing more when the answer goes
+ * out. Rolled back with the transaction, the change is written again by the next request that
+ * slides the window.
+ */
+export async function saveSessionIn(req: Request, trx: DB): Promise<void> {
+  if (asLoaded.get(req.session) === stateOf(req.session)) return;
+  await saveSessionWith(req.session, trx);
 }
 
 /** Starts the clocks of a session that is about to hold something worth keeping. */

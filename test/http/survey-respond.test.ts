@@ -284,7 +284,7 @@ describe('save, resume, back, change, and the condition', () => {
     expect(after.text).not.toContain('¿Ha usado el 311?');
   });
 
-  test('a page and the submit each commit once, the session’s sliding idle window with them', async () => {
+  test('a page and the submit each commit once, the session’s sliding idle window with them when it moved', async () => {
     const { agent, base } = await personalAgent();
     // The resident's is the newest session.
     const expiry = async () =>
@@ -325,7 +325,16 @@ describe('save, resume, back, change, and the condition', () => {
       );
       expect((await expiry()) - before).toBeGreaterThanOrEqual(60_000);
 
-      await post(agent, `${base}/p/2`, { q_ease: '4', q_nps: '9' });
+      // Within the minute the session is unchanged: nothing is written for it.
+      const p2 = await agent.get(`${base}/p/2`);
+      const unchanged = await run(() =>
+        agent
+          .post(`${base}/p/2`)
+          .type('form')
+          .send({ _csrf: csrfFrom(p2.text), q_ease: '4', q_nps: '9' }),
+      );
+      expect(unchanged.filter((s) => s === 'commit')).toHaveLength(1);
+      expect(unchanged).not.toContain('insert into sessions');
       const review = await agent.get(`${base}/review`);
       ctx.clock.advance(2 * 60_000);
       const key = /name="submission" value="([^"]+)"/.exec(review.text)![1];
