@@ -78,9 +78,10 @@ export function sessionTimeouts(clock: Clock): RequestHandler {
 
 /** What the session holds, without its cookie (whose expiry moves with `seenAt`). */
 function stateOf(s: Request['session']): string {
-  return JSON.stringify(s, function (this: unknown, key, value: unknown) {
-    return this === s && key === 'cookie' ? undefined : value;
-  });
+  // A copy without the cookie, not a replacer: JSON.stringify with a replacer is several times slower.
+  const held: Record<string, unknown> = { ...s };
+  delete held.cookie;
+  return JSON.stringify(held);
 }
 
 /** A timed session as this request found it (sessionTimeouts), to tell whether it changed. */
