@@ -16,9 +16,10 @@ import { formatSummary, summarize } from './stats';
  * personal link (GET /s/<token>, then the page it leads to, for the cookie and the form).
  *
  * The target's figures come from a closed loop (each connection posts again as soon as it is
- * answered), after WARM_UP posts, in rounds that alternate between the two endpoints. There a post waits for the CONNECTIONS - 1 ahead of it, so
- * its latency measures the server's time per post times CONNECTIONS more than the stack; an
- * open loop at a steady pace both sides can keep up with shows the latency of the stack itself.
+ * answered), after WARM_UP posts, in rounds that alternate between the two endpoints. There a
+ * post waits for the CONNECTIONS - 1 ahead of it, so its latency measures the server's time per
+ * post times CONNECTIONS more than the stack; an open loop at a steady pace both sides can keep
+ * up with shows the latency of the stack itself.
  */
 const PEOPLE = 2000;
 const CONNECTIONS = 32;

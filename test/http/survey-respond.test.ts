@@ -310,6 +310,14 @@ describe('save, resume, back, change, and the condition', () => {
         sql.replace(/"/g, '').split(/\s+/).slice(0, 3).join(' ').toLowerCase(),
       );
     };
+    /** The writes among `sqls`, checked to be all inside its one commit. */
+    const writesOfOneCommit = (sqls: string[]) => {
+      const writes = (l: string[]) => l.filter((s) => /^(insert|update|delete)/.test(s));
+      expect(sqls.filter((s) => s === 'commit')).toHaveLength(1);
+      const inside = writes(sqls.slice(sqls.indexOf('begin'), sqls.indexOf('commit') + 1));
+      expect(writes(sqls)).toEqual(inside);
+      return inside;
+    };
     try {
       const saved = await run(() =>
         agent
@@ -317,12 +325,7 @@ describe('save, resume, back, change, and the condition', () => {
           .type('form')
           .send({ _csrf: csrfFrom(page.text), q_use: 'often', q_channels: 'app' }),
       );
-      const inPage = saved.slice(saved.indexOf('begin'), saved.indexOf('commit') + 1);
-      expect(saved.filter((s) => s === 'commit')).toHaveLength(1);
-      expect(inPage).toContain('insert into sessions');
-      expect(saved.filter((s) => /^(insert|update|delete)/.test(s))).toEqual(
-        inPage.filter((s) => /^(insert|update|delete)/.test(s)),
-      );
+      expect(writesOfOneCommit(saved)).toContain('insert into sessions');
       expect((await expiry()) - before).toBeGreaterThanOrEqual(60_000);
 
       // Within the minute the session is unchanged: nothing is written for it.
@@ -333,8 +336,7 @@ describe('save, resume, back, change, and the condition', () => {
           .type('form')
           .send({ _csrf: csrfFrom(p2.text), q_ease: '4', q_nps: '9' }),
       );
-      expect(unchanged.filter((s) => s === 'commit')).toHaveLength(1);
-      expect(unchanged).not.toContain('insert into sessions');
+      expect(writesOfOneCommit(unchanged)).not.toContain('insert into sessions');
       const review = await agent.get(`${base}/review`);
       ctx.clock.advance(2 * 60_000);
       const key = /name="submission" value="([^"]+)"/.exec(review.text)![1];
@@ -344,12 +346,7 @@ describe('save, resume, back, change, and the condition', () => {
           .type('form')
           .send({ _csrf: csrfFrom(review.text), submission: key }),
       );
-      const inSubmit = submitted.slice(submitted.indexOf('begin'), submitted.indexOf('commit') + 1);
-      expect(submitted.filter((s) => s === 'commit')).toHaveLength(1);
-      expect(inSubmit).toContain('insert into sessions');
-      expect(submitted.filter((s) => /^(insert|update|delete)/.test(s))).toEqual(
-        inSubmit.filter((s) => /^(insert|update|delete)/.test(s)),
-      );
+      expect(writesOfOneCommit(submitted)).toContain('insert into sessions');
     } finally {
       statements.mockRestore();
     }
