@@ -123,7 +123,7 @@ async function closedLoops(sides: Side[]) {
   for (const side of sides)
     await runLoad({ ...side, concurrency: CONNECTIONS, requests: side.requests.slice(0, WARM_UP) });
   const out = sides.map(() => ({
-    result: { latencies: [] as number[], statuses: {} as Record<number, number>, seconds: 0 },
+    result: { latencies: [], statuses: {}, seconds: 0 } as LoadResult,
     busyMs: 0,
     rates: [] as number[],
   }));

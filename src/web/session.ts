@@ -87,16 +87,18 @@ function stateOf(s: Request['session']): string {
 const asLoaded = new WeakMap<object, string>();
 
 /**
- * Saves the request's session inside the transaction `trx` when the request changed it (the
- * idle window slides about once a minute), so that a request which writes anyway commits once
- * (one disk sync) instead of twice: its rows and the session reach the disk together.
- * express-session then finds the session saved and writes nothing more when the answer goes
- * out. Rolled back with the transaction, the change is written again by the next request that
- * slides the window.
+ * The writes that save the request's session inside a transaction `trx`, when the request
+ * changed it (the idle window slides about once a minute), so that a request which writes
+ * anyway commits once (one disk sync) instead of twice: its rows and the session reach the disk
+ * together. express-session then finds the session saved and writes nothing more when the
+ * answer goes out. Rolled back with the transaction, the change is written again by the next
+ * request that slides the window.
  */
-export async function saveSessionIn(req: Request, trx: DB): Promise<void> {
-  if (asLoaded.get(req.session) === stateOf(req.session)) return;
-  await saveSessionWith(req.session, trx);
+export function saveSessionIn(req: Request): (trx: DB) => Promise<void> {
+  return async (trx) => {
+    if (asLoaded.get(req.session) === stateOf(req.session)) return;
+    await saveSessionWith(req.session, trx);
+  };
 }
 
 /** Starts the clocks of a session that is about to hold something worth keeping. */

@@ -1,7 +1,6 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
-import type { DB } from '../../db/database';
 import { setLocale } from '../../web/locale';
 import type { RateLimits } from '../../web/rate-limit';
 import { markSessionStarted, renewSession, saveSessionIn } from '../../web/session';
@@ -141,7 +140,7 @@ export function respondRoutes(d: RespondRoutesDeps): Router {
       const qlang = await s.useLanguage(a, req.query.lang);
       const recipientId = held[String(id)] || null;
       // The session (its sliding idle window) commits with the page: one disk sync per page.
-      const withSession = (trx: DB) => saveSessionIn(req, trx);
+      const withSession = saveSessionIn(req);
       const ctx: Ctx = {
         a,
         base: `/s/r/${id}`,

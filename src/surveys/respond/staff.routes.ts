@@ -5,7 +5,6 @@ import { NotFoundError } from '../../errors';
 import { LOCALE_NAMES } from '../../i18n/i18n';
 import { requireRole } from '../../web/auth';
 import { handleForm, inFieldOrder, parseForm, showForm, type FormPage } from '../../web/forms';
-import type { DB } from '../../db/database';
 import type { SurveyRow } from '../../db/schema';
 import { idFrom } from '../../web/params';
 import { saveSessionIn } from '../../web/session';
@@ -145,7 +144,7 @@ export function staffRespondRoutes(d: StaffRespondDeps): Router {
     async load(req, res) {
       const a = await s.entryOf(idFrom(req.params.id), idFrom(req.params.rid), req.user!.id);
       if (!a) return undefined;
-      const withSession = (trx: DB) => saveSessionIn(req, trx);
+      const withSession = saveSessionIn(req);
       const ctx: Ctx = {
         a,
         base: `/staff/surveys/${a.survey.id}/entry/${a.response.id}`,
