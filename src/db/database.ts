@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { GroupCommitDialect } from './group-commit';
 import type { Database } from './schema';
 import { LruMap } from '../lru-map';
 
@@ -30,7 +31,10 @@ export function openDatabase(file: string): OpenedDatabase {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: new StatementCache(sqlite) }),
+    dialect: new GroupCommitDialect({
+      database: new StatementCache(sqlite),
+      inTransaction: () => sqlite.inTransaction,
+    }),
   });
   return { db, sqlite };
 }

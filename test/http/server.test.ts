@@ -1,45 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../../src/paths';
-
-/** Starts the real server process on an empty folder, as `npm start` would, and stops it. */
-function startServer(dbPath: string): {
-  child: ChildProcess;
-  output: () => string;
-  ready: Promise<number>;
-} {
-  let out = '';
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/server.ts'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        PORT: '0',
-        DATABASE_PATH: dbPath,
-        LOG_LEVEL: 'info',
-        SMTP_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const ready = new Promise<number>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /\(port (\d+)\)/.exec(out);
-      if (m && /No staff account yet|listening/.test(out) && out.includes('\n'))
-        resolve(Number(m[1]));
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited early (${code}):\n${out}`)));
-  });
-  return { child, output: () => out, ready };
-}
+import { startServer } from '../support/server';
 
 test('a fresh start creates and migrates the database, serves /login and /healthz, prints the first-admin link, and stops cleanly on SIGTERM', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-server-'));

@@ -314,7 +314,8 @@ describe('save, resume, back, change, and the condition', () => {
     const writesOfOneCommit = (sqls: string[]) => {
       const writes = (l: string[]) => l.filter((s) => /^(insert|update|delete)/.test(s));
       expect(sqls.filter((s) => s === 'commit')).toHaveLength(1);
-      const inside = writes(sqls.slice(sqls.indexOf('begin'), sqls.indexOf('commit') + 1));
+      const begin = sqls.findIndex((s) => s.startsWith('begin'));
+      const inside = writes(sqls.slice(begin, sqls.indexOf('commit') + 1));
       expect(writes(sqls)).toEqual(inside);
       return inside;
     };
