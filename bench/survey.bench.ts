@@ -267,6 +267,7 @@ export const surveyBench: Measurement = {
       }));
       const bareServer = await startBareSurvey(env.file, questions);
       try {
+        const counted = { ...opened.counts };
         const [full, bare] = await closedLoops([
           { baseUrl: app.baseUrl, requests },
           { baseUrl: bareServer.baseUrl, requests: bareRequests },
@@ -281,6 +282,11 @@ export const surveyBench: Measurement = {
           `closed loop (each connection posts again as soon as it is answered), after ${WARM_UP} posts to warm up, in ${ROUNDS} rounds taken in turns:`,
         );
         const f = show('full stack', full.result, full.busyMs);
+        const commits = opened.counts.commits - counted.commits;
+        const perCommit = (opened.counts.transactions - counted.transactions) / commits;
+        console.log(
+          `  ${commits} COMMITs, ${perCommit.toFixed(1)} transactions each (group commit, src/db/group-commit.ts)`,
+        );
         const b = show('bare Express + better-sqlite3', bare.result, bare.busyMs);
         console.log(`responses moved past page 1: ${Number(stored.n)} of ${PEOPLE * 2}`);
         const ratio = f.rate / b.rate;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely';
-import { GroupCommitDialect } from './group-commit';
+import { GroupCommitDialect, type CommitCounts } from './group-commit';
 import type { Database } from './schema';
 import { LruMap } from '../lru-map';
 
@@ -12,6 +12,8 @@ export interface OpenedDatabase {
   db: DB;
   /** The raw connection, for pragmas, the backup API and closing. Only src/db uses it. */
   sqlite: SQLite.Database;
+  /** Transactions committed and the COMMITs they shared (src/db/group-commit.ts). */
+  counts: CommitCounts;
 }
 
 /**
@@ -30,13 +32,15 @@ export function openDatabase(file: string): OpenedDatabase {
   // table from the OS. 64 MB keeps the working set in memory (measured: a full scan 31 → 9 ms).
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
+  const counts = { transactions: 0, commits: 0 };
   const db = new Kysely<Database>({
     dialect: new GroupCommitDialect({
       database: new StatementCache(sqlite),
       inTransaction: () => sqlite.inTransaction,
+      counts,
     }),
   });
-  return { db, sqlite };
+  return { db, sqlite, counts };
 }
 
 /**

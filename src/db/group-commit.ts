@@ -35,20 +35,31 @@ export class GroupCommitDialect extends SqliteDialect {
     private readonly settings: SqliteDialectConfig & {
       /** Whether the connection is inside a transaction (better-sqlite3's `inTransaction`). */
       inTransaction: () => boolean;
+      /** Counted as they happen, for the bench and the tests. */
+      counts: CommitCounts;
     },
   ) {
     super(settings);
   }
 
   override createDriver(): Driver {
-    return new GroupCommitDriver(new SqliteDriver(this.settings), this.settings.inTransaction);
+    const { inTransaction, counts } = this.settings;
+    return new GroupCommitDriver(new SqliteDriver(this.settings), inTransaction, counts);
   }
+}
+
+/** How many transactions have committed, and in how many COMMITs. */
+export interface CommitCounts {
+  transactions: number;
+  commits: number;
 }
 
 const raw = (sql: string) => CompiledQuery.raw(sql);
 
 /** One outer transaction and everyone waiting for its COMMIT. */
 class Batch {
+  /** Transactions released into it. */
+  transactions = 0;
   scheduled = false;
   settled = false;
   readonly durable: Promise<void>;
@@ -81,6 +92,7 @@ export class GroupCommitDriver implements Driver {
   constructor(
     private readonly inner: SqliteDriver,
     private readonly inTransaction: () => boolean,
+    private readonly counts: CommitCounts,
   ) {}
 
   init(): Promise<void> {
@@ -108,6 +120,7 @@ export class GroupCommitDriver implements Driver {
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     this.inUnit = false;
     await connection.executeQuery(raw('release unit'));
+    if (this.used) this.used.transactions++;
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -168,6 +181,8 @@ export class GroupCommitDriver implements Driver {
     this.open = undefined;
     try {
       await connection.executeQuery(raw('commit'));
+      this.counts.commits++;
+      this.counts.transactions += batch.transactions;
       batch.settle();
     } catch (error) {
       if (this.inTransaction()) await connection.executeQuery(raw('rollback')).catch(() => {});

@@ -76,6 +76,7 @@ describe('group commit (the SQLite driver)', () => {
     expect(log.filter((s) => s === 'commit')).toHaveLength(1);
     expect(log.filter((s) => s === 'begin immediate')).toHaveLength(1);
     expect(log.filter((s) => s === 'savepoint unit')).toHaveLength(4);
+    expect(opened.counts).toEqual({ transactions: 4, commits: 1 });
     const commit = log.indexOf('commit');
     expect(log.findIndex((s) => s.startsWith('resolved'))).toBeGreaterThan(commit);
   });
