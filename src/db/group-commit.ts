@@ -17,6 +17,8 @@ import {
  *
  * - The first transaction of a turn opens an outer `BEGIN IMMEDIATE`; each transaction is a
  *   SAVEPOINT inside it, released when it commits and rolled back alone when it fails.
+ *   IMMEDIATE takes the write lock at once: another process on the file (`npm run worker`)
+ *   makes it wait through `busy_timeout`, never fail halfway as a read turned write can.
  * - The outer transaction commits in the turn's check phase (`setImmediate`), after every request
  *   whose bytes arrived in that turn has run, behind whatever holds the connection then.
  * - Nothing is handed back before it is durable: every use of the connection while the outer
@@ -26,6 +28,8 @@ import {
  *   resident still means the rows are on disk under `synchronous=FULL` (QUALITY reliability 2).
  * - Transactions still run one after another on the one connection, each seeing the ones before
  *   it, so the guards that rely on that (the seat count, the submission keys) hold as before.
+ * - A stream (a long read) commits what is open before it starts, instead of keeping everyone in
+ *   the batch waiting for its end.
  *
  * PostgreSQL commits each transaction itself and has group commit of its own; this is the SQLite
  * dialect's driver only and changes no query.
