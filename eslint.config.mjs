@@ -20,6 +20,20 @@ export default tseslint.config(
     },
   },
   {
+    // Group commit (src/db/group-commit.ts) answers a transaction once its shared COMMIT is
+    // on disk; Kysely's controlled transactions hand back commit() before that, so none here.
+    files: ['src/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'startTransaction',
+          message: 'Use db.transaction().execute(...): it answers only once the COMMIT is durable.',
+        },
+      ],
+    },
+  },
+  {
     // Only queries files run queries (STYLE.md); src/db opens the connection and migrates.
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.queries.ts', 'src/db/**'],

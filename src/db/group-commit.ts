@@ -30,6 +30,11 @@ import {
  *   it, so the guards that rely on that (the seat count, the submission keys) hold as before.
  * - A stream (a long read) commits what is open before it starts, instead of keeping everyone in
  *   the batch waiting for its end.
+ * - The one rule it adds: inside a transaction (or a `db.connection()` block), await nothing that
+ *   was started outside it and uses the database. That waits for a COMMIT which waits for the
+ *   connection this transaction holds: both hang. (A block's own transactions are durable when
+ *   the block ends, for the same reason.) Kysely's `startTransaction` answers `commit()` before
+ *   the COMMIT; ESLint refuses it.
  *
  * PostgreSQL commits each transaction itself and has group commit of its own; this is the SQLite
  * dialect's driver only and changes no query.
@@ -58,8 +63,6 @@ export interface CommitCounts {
   commits: number;
 }
 
-const raw = (sql: string) => CompiledQuery.raw(sql);
-
 /** One outer transaction and everyone waiting for its COMMIT. */
 class Batch {
   /** Transactions released into it. */
@@ -86,9 +89,8 @@ class Batch {
 export class GroupCommitDriver implements Driver {
   /** The outer transaction open on the connection, if any. */
   private open: Batch | undefined;
-  /** The holder of the connection: the outer transaction it used, and whether it rolled back. */
-  private used: Batch | undefined;
-  private failed = false;
+  /** The outer transactions the holder of the connection has run inside. */
+  private used: Batch[] = [];
   private connection: BatchedConnection | undefined;
   /** Whether the holder is inside one of its transactions (a SAVEPOINT is open). */
   inUnit = false;
@@ -105,36 +107,44 @@ export class GroupCommitDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await this.inner.acquireConnection();
-    this.used = this.open; // a query now runs inside the open transaction
-    this.failed = false;
+    this.used = this.open ? [this.open] : []; // a query now runs inside the open transaction
     this.connection ??= new BatchedConnection(connection, this); // SQLite's one connection
     return this.connection;
   }
 
   async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings) {
     if (!this.open) {
-      await connection.executeQuery(raw('begin immediate'));
+      // Left over from a ROLLBACK that failed: nothing in it was ever answered as done.
+      if (this.inTransaction()) await run(connection, 'rollback');
+      await run(connection, 'begin immediate');
       this.open = new Batch();
     }
-    this.used = this.open;
-    await connection.executeQuery(raw('savepoint unit'));
+    if (!this.used.includes(this.open)) this.used.push(this.open);
+    await run(connection, 'savepoint unit');
     this.inUnit = true;
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     this.inUnit = false;
-    await connection.executeQuery(raw('release unit'));
-    if (this.used) this.used.transactions++;
+    await run(connection, 'release unit');
+    if (this.open) this.open.transactions++;
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     this.inUnit = false;
-    this.failed = true;
     // Some errors (a full disk, an I/O error) make SQLite roll back the whole outer
     // transaction itself; releaseConnection then fails the batch.
     if (!this.inTransaction()) return;
-    await connection.executeQuery(raw('rollback to unit'));
-    await connection.executeQuery(raw('release unit'));
+    try {
+      await run(connection, 'rollback to unit');
+      await run(connection, 'release unit');
+    } catch (error) {
+      // Its writes cannot be undone alone: the whole batch goes, and everyone in it fails.
+      const batch = this.open;
+      this.open = undefined;
+      await run(connection, 'rollback').catch(() => undefined);
+      batch?.settle(error);
+    }
   }
 
   savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
@@ -157,39 +167,45 @@ export class GroupCommitDriver implements Driver {
     return this.inner.releaseSavepoint(unwrap(connection), name, compile);
   }
 
+  /**
+   * Hands the connection on, then waits for the COMMIT of every outer transaction the holder
+   * ran inside. If one failed, its error is the holder's answer, even for a transaction that
+   * had failed on its own: what it failed against (a key already taken, say) was never stored.
+   */
   async releaseConnection(_connection: DatabaseConnection): Promise<void> {
-    const batch = this.used;
-    const failed = this.failed;
-    this.used = undefined;
+    const used = this.used;
+    this.used = [];
     if (this.open && !this.inTransaction()) {
       const lost = this.open;
       this.open = undefined;
       lost.settle(new Error('SQLite rolled back the open transaction after an error'));
     }
     await this.inner.releaseConnection();
-    if (!batch) return;
-    this.schedule(batch);
-    // A transaction that failed keeps its own error, but still answers only after the
-    // transactions it may have seen are durable.
-    if (failed) await batch.durable.catch(() => undefined);
-    else await batch.durable;
+    for (const batch of used) this.schedule(batch);
+    if (used.length < 2) return used[0]?.durable;
+    // Each COMMIT has happened, or failed, before the holder hears of any failure.
+    const failed = (await Promise.allSettled(used.map((b) => b.durable))).find(
+      (o) => o.status === 'rejected',
+    );
+    if (failed) throw failed.reason;
   }
 
   /**
    * Commits the open transaction now, from the holder of the connection (before a long read
-   * such as a stream, which would otherwise keep everyone in the batch waiting).
+   * such as a stream, which would otherwise keep everyone in the batch waiting). Never throws:
+   * a failure is the batch's, for everyone waiting on it.
    */
   async commitOpen(connection: DatabaseConnection): Promise<void> {
     const batch = this.open;
     if (!batch) return;
     this.open = undefined;
     try {
-      await connection.executeQuery(raw('commit'));
+      await run(connection, 'commit');
       this.counts.commits++;
       this.counts.transactions += batch.transactions;
       batch.settle();
     } catch (error) {
-      if (this.inTransaction()) await connection.executeQuery(raw('rollback')).catch(() => {});
+      if (this.inTransaction()) await run(connection, 'rollback').catch(() => undefined);
       batch.settle(error);
     }
   }
@@ -197,7 +213,7 @@ export class GroupCommitDriver implements Driver {
   private schedule(batch: Batch): void {
     if (batch.scheduled) return;
     batch.scheduled = true;
-    setImmediate(() => void this.commitLater(batch));
+    setImmediate(() => void this.commitLater(batch).catch((error) => batch.settle(error)));
   }
 
   private async commitLater(batch: Batch): Promise<void> {
@@ -217,6 +233,11 @@ export class GroupCommitDriver implements Driver {
     }
     await this.inner.destroy();
   }
+}
+
+/** Runs a statement of the driver's own (better-sqlite3 throws at once: this makes it a rejection). */
+async function run(connection: DatabaseConnection, sql: string): Promise<void> {
+  await connection.executeQuery(CompiledQuery.raw(sql));
 }
 
 /** The connection as the driver hands it out: a stream first commits what is open. */

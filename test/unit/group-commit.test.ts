@@ -125,6 +125,57 @@ describe('group commit (the SQLite driver)', () => {
     expect(seenOnDisk()).toEqual(['after']);
   });
 
+  test('a transaction that failed against a row of a failed batch gets the batch’s error', async () => {
+    const results = await Promise.allSettled([
+      add('seat 1'),
+      add('seat 1'), // "already taken" — by a row that is never stored
+      db
+        .transaction()
+        .execute((trx) => trx.insertInto('children').values({ note_id: 999 }).execute()),
+    ]);
+    expect(results.map((r) => (r as PromiseRejectedResult).reason?.message)).toEqual([
+      'FOREIGN KEY constraint failed',
+      'FOREIGN KEY constraint failed',
+      'FOREIGN KEY constraint failed',
+    ]);
+    expect(seenOnDisk()).toEqual([]);
+  });
+
+  test('a block holding the connection waits for every batch it ran in, and fails with any', async () => {
+    const block = db.connection().execute(async (c) => {
+      await c
+        .transaction()
+        .execute((trx) => trx.insertInto('notes').values({ body: 'one' }).execute());
+      await c
+        .transaction()
+        .execute((trx) => trx.insertInto('children').values({ note_id: 999 }).execute());
+      // A stream commits the open batch first: here that COMMIT fails.
+      for await (const row of c.selectFrom('notes').select('body').stream()) void row;
+      await c
+        .transaction()
+        .execute((trx) => trx.insertInto('notes').values({ body: 'two' }).execute());
+    });
+    // SqliteError comes from the native module's first realm: match its message, not its class.
+    await expect(block).rejects.toMatchObject({ message: 'FOREIGN KEY constraint failed' });
+    expect(seenOnDisk()).toEqual(['two']);
+  });
+
+  test('when a failed transaction cannot be undone alone, its batch goes and the next one works', async () => {
+    await add('a');
+    let open: AsyncIterator<{ body: string }> | undefined;
+    const failed = db.transaction().execute(async (trx) => {
+      await trx.insertInto('notes').values({ body: 'never stored' }).execute();
+      // A statement left running makes ROLLBACK TO fail.
+      open = trx.selectFrom('notes').select('body').stream()[Symbol.asyncIterator]();
+      await open.next();
+      throw new Error('changed my mind');
+    });
+    await expect(failed).rejects.toMatchObject({ message: expect.stringMatching(/busy/) });
+    await open!.return!(undefined);
+    await add('b');
+    expect(seenOnDisk()).toEqual(['a', 'b']);
+  });
+
   test('a query that reads inside an open batch waits for its COMMIT too', async () => {
     const written = add('x');
     const read = db.selectFrom('notes').select('body').execute();
