@@ -23,9 +23,10 @@ import {
  *   whose bytes arrived in that turn has run, behind whatever holds the connection then.
  * - Nothing is handed back before it is durable: every use of the connection while the outer
  *   transaction was open (a transaction, or a query that read inside it) waits for the COMMIT
- *   before its caller sees a result. If that COMMIT fails, each of them fails with its error
- *   (a transaction that had already failed keeps its own error). So a success answered to a
- *   resident still means the rows are on disk under `synchronous=FULL` (QUALITY reliability 2).
+ *   before its caller sees a result. If that COMMIT fails, each of them fails with its error,
+ *   even a transaction that had failed on its own (what it failed against was never stored).
+ *   So a success answered to a resident still means the rows are on disk under
+ *   `synchronous=FULL` (QUALITY reliability 2).
  * - Transactions still run one after another on the one connection, each seeing the ones before
  *   it, so the guards that rely on that (the seat count, the submission keys) hold as before.
  * - A stream (a long read) commits what is open before it starts, instead of keeping everyone in
