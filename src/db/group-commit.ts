@@ -141,10 +141,8 @@ export class GroupCommitDriver implements Driver {
       await run(connection, 'release unit');
     } catch (error) {
       // Its writes cannot be undone alone: the whole batch goes, and everyone in it fails.
-      const batch = this.open;
-      this.open = undefined;
       await run(connection, 'rollback').catch(() => undefined);
-      batch?.settle(error);
+      this.fail(error);
     }
   }
 
@@ -176,11 +174,8 @@ export class GroupCommitDriver implements Driver {
   async releaseConnection(_connection: DatabaseConnection): Promise<void> {
     const used = this.used;
     this.used = [];
-    if (this.open && !this.inTransaction()) {
-      const lost = this.open;
-      this.open = undefined;
-      lost.settle(new Error('SQLite rolled back the open transaction after an error'));
-    }
+    if (this.open && !this.inTransaction())
+      this.fail(new Error('SQLite rolled back the open transaction after an error'));
     await this.inner.releaseConnection();
     for (const batch of used) this.schedule(batch);
     if (used.length < 2) return used[0]?.durable;
@@ -209,6 +204,12 @@ export class GroupCommitDriver implements Driver {
       if (this.inTransaction()) await run(connection, 'rollback').catch(() => undefined);
       batch.settle(error);
     }
+  }
+
+  /** The open transaction is gone: everyone in it hears `error`. */
+  private fail(error: unknown): void {
+    this.open?.settle(error);
+    this.open = undefined;
   }
 
   private schedule(batch: Batch): void {

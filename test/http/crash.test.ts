@@ -4,6 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { closeDatabase, openDatabase } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
+import { csrfFrom } from '../support/app';
 import { addPerson } from '../support/db';
 import { startServer } from '../support/server';
 import { createSurvey, surveyLinkFor } from '../support/surveys';
@@ -58,8 +59,7 @@ async function follow(url: string, participantId: number, link: string): Promise
     .join('; ');
   const base = first.headers.get('location')!;
   const page = await fetch(`${url}${base}/p/1`, { headers: { cookie } });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
-  return { participantId, base, cookie, csrf };
+  return { participantId, base, cookie, csrf: csrfFrom(await page.text()) };
 }
 
 const post = (url: string, r: Resident, to: string, form: Record<string, string>) =>
