@@ -4,7 +4,7 @@ import { insertSurvey, loadDefinition } from '../src/surveys/surveys.queries';
 import { cookieJar, startApp } from './app';
 import { startBareSurvey } from './bare-survey';
 import { copyDataset } from './dataset';
-import { runLoad, type LoadRequest, type LoadResult } from './load';
+import { startLoad, type LoadGenerator, type LoadRequest, type LoadResult } from './load';
 import type { Measurement } from './measurement';
 import { formatSummary, summarize } from './stats';
 
@@ -110,6 +110,8 @@ const ROUNDS = 4;
 interface Side {
   baseUrl: string;
   requests: LoadRequest[];
+  /** This side's clients, kept warm (connected, compiled) from the warm-up on. */
+  load: LoadGenerator;
 }
 
 /**
@@ -121,7 +123,11 @@ interface Side {
  */
 async function closedLoops(sides: Side[]) {
   for (const side of sides)
-    await runLoad({ ...side, concurrency: CONNECTIONS, requests: side.requests.slice(0, WARM_UP) });
+    await side.load.run({
+      baseUrl: side.baseUrl,
+      concurrency: CONNECTIONS,
+      requests: side.requests.slice(0, WARM_UP),
+    });
   const out = sides.map(() => ({
     result: { latencies: [], statuses: {}, seconds: 0 } as LoadResult,
     busyMs: 0,
@@ -132,7 +138,7 @@ async function closedLoops(sides: Side[]) {
       const size = Math.ceil(side.requests.length / ROUNDS);
       const requests = side.requests.slice(round * size, (round + 1) * size);
       const busy = performance.eventLoopUtilization();
-      const r = await runLoad({ baseUrl: side.baseUrl, concurrency: CONNECTIONS, requests });
+      const r = await side.load.run({ baseUrl: side.baseUrl, concurrency: CONNECTIONS, requests });
       const o = out[i];
       o.busyMs += performance.eventLoopUtilization(busy).active;
       o.result.latencies.push(...r.latencies);
@@ -266,11 +272,13 @@ export const surveyBench: Measurement = {
         form: ANSWERS,
       }));
       const bareServer = await startBareSurvey(env.file, questions);
+      const fullLoad = startLoad();
+      const bareLoad = startLoad();
       try {
         const counted = { ...opened.counts };
         const [full, bare] = await closedLoops([
-          { baseUrl: app.baseUrl, requests },
-          { baseUrl: bareServer.baseUrl, requests: bareRequests },
+          { baseUrl: app.baseUrl, requests, load: fullLoad },
+          { baseUrl: bareServer.baseUrl, requests: bareRequests, load: bareLoad },
         ]);
         const stored = await db
           .selectFrom('survey_responses')
@@ -307,13 +315,13 @@ export const surveyBench: Measurement = {
         console.log(
           `open loop at ${rate} posts/s (half the full stack's rate above) over ${CONNECTIONS} connections, each post timed from when it was due:`,
         );
-        for (const [label, baseUrl, r] of [
-          ['full stack', app.baseUrl, requests],
-          ['bare Express + better-sqlite3', bareServer.baseUrl, bareRequests],
+        for (const [label, baseUrl, r, load] of [
+          ['full stack', app.baseUrl, requests, fullLoad],
+          ['bare Express + better-sqlite3', bareServer.baseUrl, bareRequests, bareLoad],
         ] as const)
           show(
             label,
-            await runLoad({
+            await load.run({
               baseUrl,
               concurrency: CONNECTIONS,
               requests: r.slice(0, OPEN_LOOP),
@@ -321,6 +329,8 @@ export const surveyBench: Measurement = {
             }),
           );
       } finally {
+        await fullLoad.close();
+        await bareLoad.close();
         await bareServer.close();
       }
     } finally {
