@@ -36,7 +36,6 @@ export function openDatabase(file: string): OpenedDatabase {
   const db = new Kysely<Database>({
     dialect: new GroupCommitDialect({
       database: new StatementCache(sqlite),
-      inTransaction: () => sqlite.inTransaction,
       counts,
     }),
   });
@@ -67,6 +66,11 @@ export class StatementCache implements SqliteDatabase {
     if (cached) return stmt; // the cached one is busy; keep it for the next call
     this.statements.set(sql, stmt);
     return stmt;
+  }
+
+  /** Whether a transaction is open on the connection (the group-commit driver asks). */
+  get inTransaction(): boolean {
+    return this.sqlite.inTransaction;
   }
 
   /** How many statements are kept (for tests). */

@@ -6,6 +6,7 @@ import {
   type Driver,
   type QueryCompiler,
   type QueryResult,
+  type SqliteDatabase,
   type SqliteDialectConfig,
   type TransactionSettings,
 } from 'kysely';
@@ -43,8 +44,8 @@ import {
 export class GroupCommitDialect extends SqliteDialect {
   constructor(
     private readonly settings: SqliteDialectConfig & {
-      /** Whether the connection is inside a transaction (better-sqlite3's `inTransaction`). */
-      inTransaction: () => boolean;
+      /** The connection itself (not a factory): the driver asks it whether a transaction is open. */
+      database: SqliteDatabase & { readonly inTransaction: boolean };
       /** Counted as they happen, for the bench and the tests. */
       counts: CommitCounts;
     },
@@ -53,8 +54,12 @@ export class GroupCommitDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    const { inTransaction, counts } = this.settings;
-    return new GroupCommitDriver(new SqliteDriver(this.settings), inTransaction, counts);
+    const { database, counts } = this.settings;
+    return new GroupCommitDriver(
+      new SqliteDriver(this.settings),
+      () => database.inTransaction,
+      counts,
+    );
   }
 }
 
@@ -147,7 +152,7 @@ export class GroupCommitDriver implements Driver {
   }
 
   savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']) {
-    return this.inner.savepoint(unwrap(connection), name, compile);
+    return this.inner.savepoint(connection, name, compile);
   }
 
   rollbackToSavepoint(
@@ -155,7 +160,7 @@ export class GroupCommitDriver implements Driver {
     name: string,
     compile: QueryCompiler['compileQuery'],
   ) {
-    return this.inner.rollbackToSavepoint(unwrap(connection), name, compile);
+    return this.inner.rollbackToSavepoint(connection, name, compile);
   }
 
   releaseSavepoint(
@@ -163,7 +168,7 @@ export class GroupCommitDriver implements Driver {
     name: string,
     compile: QueryCompiler['compileQuery'],
   ) {
-    return this.inner.releaseSavepoint(unwrap(connection), name, compile);
+    return this.inner.releaseSavepoint(connection, name, compile);
   }
 
   /**
@@ -178,6 +183,7 @@ export class GroupCommitDriver implements Driver {
       this.fail(new Error('SQLite rolled back the open transaction after an error'));
     await this.inner.releaseConnection();
     for (const batch of used) this.schedule(batch);
+    // Every query releases the connection: with one batch (nearly always), its own promise.
     if (used.length < 2) return used[0]?.durable;
     // Each COMMIT has happened, or failed, before the holder hears of any failure.
     const failed = (await Promise.allSettled(used.map((b) => b.durable))).find(
@@ -245,7 +251,7 @@ async function run(connection: DatabaseConnection, sql: string): Promise<void> {
 /** The connection as the driver hands it out: a stream first commits what is open. */
 class BatchedConnection implements DatabaseConnection {
   constructor(
-    readonly inner: DatabaseConnection,
+    private readonly inner: DatabaseConnection,
     private readonly driver: GroupCommitDriver,
   ) {}
 
@@ -258,5 +264,3 @@ class BatchedConnection implements DatabaseConnection {
     yield* this.inner.streamQuery<R>(query, chunkSize);
   }
 }
-
-const unwrap = (c: DatabaseConnection) => (c instanceof BatchedConnection ? c.inner : c);
