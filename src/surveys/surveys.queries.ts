@@ -14,6 +14,7 @@ import { isQuestionType, type QuestionSettings } from './model/question-types';
 import { specPagesOf, type PageSpec, type SurveySpec } from './model/spec';
 import { parseTranslated, type Translated } from './model/texts';
 import { LruMap } from '../lru-map';
+import { prepared } from '../db/prepared';
 
 /**
  * Surveys and their versions: storing a spec, reading a version as a definition, copying a
@@ -23,8 +24,13 @@ type Db = Kysely<Database>;
 
 const json = (t: unknown) => JSON.stringify(t ?? {});
 
+// Read on every page a resident answers: prepared (src/db/prepared.ts).
+const surveyOf = prepared((db: Db, a: { id: number }) =>
+  db.selectFrom('surveys').selectAll().where('id', '=', a.id),
+);
+
 export async function findSurvey(db: Db, id: number): Promise<SurveyRow | undefined> {
-  return db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await surveyOf(db, { id })).rows[0];
 }
 
 export async function findRecipient(db: Db, id: number): Promise<SurveyRecipientRow | undefined> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { prepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 
 /** A stored session as the store reads it back. */
@@ -16,19 +17,20 @@ export interface SessionWrite {
   staff_user_id: number | null;
 }
 
+// Read and written on most requests: prepared (src/db/prepared.ts).
+const sessionOf = prepared((db: Kysely<Database>, a: { sid: string }) =>
+  db.selectFrom('sessions').select(['data', 'expires_at']).where('sid', '=', a.sid),
+);
+
 export async function findSession(
   db: Kysely<Database>,
   sid: string,
 ): Promise<SessionRow | undefined> {
-  return db
-    .selectFrom('sessions')
-    .select(['data', 'expires_at'])
-    .where('sid', '=', sid)
-    .executeTakeFirst();
+  return (await sessionOf(db, { sid })).rows[0];
 }
 
-export async function upsertSession(db: Kysely<Database>, row: SessionWrite): Promise<void> {
-  await db
+const upsert = prepared((db: Kysely<Database>, row: SessionWrite) =>
+  db
     .insertInto('sessions')
     .values(row)
     .onConflict((oc) =>
@@ -38,8 +40,11 @@ export async function upsertSession(db: Kysely<Database>, row: SessionWrite): Pr
         participant_id: row.participant_id,
         staff_user_id: row.staff_user_id,
       }),
-    )
-    .execute();
+    ),
+);
+
+export async function upsertSession(db: Kysely<Database>, row: SessionWrite): Promise<void> {
+  await upsert(db, row);
 }
 
 export async function setSessionExpiry(

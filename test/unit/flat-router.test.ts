@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import request from 'supertest';
 import { flatRouter } from '../../src/web/routes';
 
@@ -13,7 +13,7 @@ function feature(name: string, paths: string[]): Router {
   return outer;
 }
 
-function appOf(router: Router) {
+function appOf(router: RequestHandler) {
   const app = express();
   app.use(router);
   app.use((_req, res) => void res.status(404).send('not found'));
@@ -40,7 +40,7 @@ describe('flatRouter', () => {
 
   it('reaches a route behind thirty routers within the same turn of the event loop', async () => {
     const routers = Array.from({ length: 30 }, (_, i) => feature(`f${i}`, [`/p${i}`]));
-    const turns = (router: Router) =>
+    const turns = (router: RequestHandler) =>
       new Promise<boolean>((resolve) => {
         let turned = false;
         setImmediate(() => (turned = true));
@@ -53,6 +53,31 @@ describe('flatRouter', () => {
     const nested = Router();
     for (const r of routers) nested.use(r);
     expect(await turns(nested)).toBe(true);
+  });
+
+  it('offers a request the routes of its first segment and those with a parameter there, in order', async () => {
+    const flat = flatRouter(
+      feature('one', ['/', '/a/b', '/:x/edit']),
+      feature('two', ['/a/edit', '/:x/b', '/a/c', '/b/:y']),
+    );
+    const app = appOf(flat);
+    expect((await request(app).get('/')).text).toBe('one /');
+    expect((await request(app).get('/a/b')).text).toBe('one /a/b');
+    // A parameter route given first still wins over a literal one given after it.
+    expect((await request(app).get('/a/edit')).text).toBe('one /:x/edit');
+    expect((await request(app).get('/zz/b')).text).toBe('two /:x/b');
+    expect((await request(app).get('/a/c')).text).toBe('two /a/c');
+    expect((await request(app).get('/b/9')).text).toBe('two /b/:y');
+    expect((await request(app).get('/zz/c')).status).toBe(404);
+    // As the routers match: without regard to case, with or without a trailing slash.
+    expect((await request(app).get('/A/C/')).text).toBe('two /a/c');
+    // A request line holding the whole URL (absolute form) is routed by its path too.
+    const sent = await new Promise((resolve) => {
+      const req = { method: 'GET', url: 'http://city.test/a/c', headers: {} };
+      const res = { send: resolve };
+      flat(req as express.Request, res as unknown as express.Response, () => resolve(404));
+    });
+    expect(sent).toBe('two /a/c');
   });
 
   it('refuses a router holding a middleware, which would reach the routers after it', () => {

@@ -311,12 +311,23 @@ export function readPage(page: PageDef, body: unknown, seen: SeenAnswers): PageR
   return Object.keys(errors).length ? { answers: [], errors } : { answers, errors };
 }
 
+/** A definition's questions by id: worked out once for the frozen pages loadDefinition shares. */
+const byIdOf = new WeakMap<SurveyDefinition['pages'], Map<number, QuestionDef>>();
+function questionsById(pages: SurveyDefinition['pages']): Map<number, QuestionDef> {
+  let byId = byIdOf.get(pages);
+  if (!byId) {
+    byId = new Map(pages.flatMap((p) => p.questions).map((q) => [q.id, q]));
+    if (Object.isFrozen(pages)) byIdOf.set(pages, byId);
+  }
+  return byId;
+}
+
 /** What conditions see of stored rows (`seenFrom`): answered values by question code. */
 export function seenFrom(
   def: Pick<SurveyDefinition, 'pages'>,
   rows: readonly Pick<AnswerInput, 'questionId' | 'item' | 'state' | 'value' | 'number'>[],
 ): Map<string, SeenAnswer> {
-  const byId = new Map(def.pages.flatMap((p) => p.questions).map((q) => [q.id, q]));
+  const byId = questionsById(def.pages);
   const seen = new Map<string, SeenAnswer>();
   for (const r of rows) {
     const q = byId.get(r.questionId);

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { Database, SurveyResponseRow, SurveyRow } from '../../db/schema';
 import type { AnswerInput } from '../model/answers';
 
 /**
  * The rows of answering a survey: responses (found or started by respondent key), their answer
  * rows (a page's replaced in one short transaction), the conditional submit, the open link's slug.
- * Every query here runs on PostgreSQL too (onConflict, conditional UPDATE … WHERE).
+ * Every query here runs on PostgreSQL too (onConflict, conditional UPDATE … WHERE). Those that
+ * run on every page a resident answers are prepared (src/db/prepared.ts).
  */
 type Db = Kysely<Database>;
 
@@ -34,17 +36,20 @@ export async function findResponse(db: Db, id: number): Promise<SurveyResponseRo
 }
 
 /** A response with its version's revision (what the version's kept content is checked against). */
-export async function findResponseWithRevision(
-  db: Db,
-  id: number,
-): Promise<(SurveyResponseRow & { version_revision: number }) | undefined> {
-  return db
+const responseWithRevision = prepared((db: Db, a: { id: number }) =>
+  db
     .selectFrom('survey_responses')
     .innerJoin('survey_versions', 'survey_versions.id', 'survey_responses.version_id')
     .selectAll('survey_responses')
     .select('survey_versions.revision as version_revision')
-    .where('survey_responses.id', '=', id)
-    .executeTakeFirst();
+    .where('survey_responses.id', '=', a.id),
+);
+
+export async function findResponseWithRevision(
+  db: Db,
+  id: number,
+): Promise<(SurveyResponseRow & { version_revision: number }) | undefined> {
+  return (await responseWithRevision(db, { id })).rows[0];
 }
 
 export async function findResponseByKey(
@@ -101,9 +106,8 @@ export async function submittedCount(db: Db, surveyId: number): Promise<number> 
   return Number(r.n);
 }
 
-/** The stored answer rows of a response. */
-export async function storedAnswers(db: Db, responseId: number): Promise<AnswerInput[]> {
-  const rows = await db
+const answersOf = prepared((db: Db, a: { responseId: number }) =>
+  db
     .selectFrom('survey_answers')
     .innerJoin('survey_questions', 'survey_questions.id', 'survey_answers.question_id')
     .select([
@@ -115,9 +119,13 @@ export async function storedAnswers(db: Db, responseId: number): Promise<AnswerI
       'survey_answers.number',
       'survey_answers.other_text',
     ])
-    .where('survey_answers.response_id', '=', responseId)
-    .orderBy('survey_answers.id')
-    .execute();
+    .where('survey_answers.response_id', '=', a.responseId)
+    .orderBy('survey_answers.id'),
+);
+
+/** The stored answer rows of a response. */
+export async function storedAnswers(db: Db, responseId: number): Promise<AnswerInput[]> {
+  const { rows } = await answersOf(db, { responseId });
   return rows.map((r) => ({
     questionId: r.question_id,
     code: r.code,
@@ -139,14 +147,31 @@ const answerRow = (responseId: number, a: AnswerInput) => ({
   other_text: a.otherText,
 });
 
+const insertRows = prepared((db: Db, a: { responseId: number; answers: AnswerInput[] }) =>
+  db.insertInto('survey_answers').values(a.answers.map((x) => answerRow(a.responseId, x))),
+);
+
 async function insertAnswers(db: Db, responseId: number, answers: AnswerInput[]) {
   // A few hundred rows per statement at most (SQLite's bound-variable limit).
   for (let i = 0; i < answers.length; i += 100)
-    await db
-      .insertInto('survey_answers')
-      .values(answers.slice(i, i + 100).map((a) => answerRow(responseId, a)))
-      .execute();
+    await insertRows(db, { responseId, answers: answers.slice(i, i + 100) });
 }
+
+const movePlace = prepared(
+  (db: Db, a: { id: number; pagePosition: number; language: string; now: string }) =>
+    db
+      .updateTable('survey_responses')
+      .set({ page_position: a.pagePosition, language: a.language, updated_at: a.now })
+      .where('id', '=', a.id)
+      .where('status', '=', 'in_progress'),
+);
+
+const deletePageRows = prepared((db: Db, a: { responseId: number; questionIds: number[] }) =>
+  db
+    .deleteFrom('survey_answers')
+    .where('response_id', '=', a.responseId)
+    .where('question_id', 'in', a.questionIds),
+);
 
 /**
  * Stores one page of an in-progress response (one short transaction): that page's rows are
@@ -166,19 +191,11 @@ export async function savePage(
   alongside?: Alongside,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('survey_responses')
-      .set({ page_position: p.pagePosition, language: p.language, updated_at: p.now })
-      .where('id', '=', p.responseId)
-      .where('status', '=', 'in_progress')
-      .executeTakeFirst();
-    if (r.numUpdatedRows !== 1n) return false;
+    const { pagePosition, language, now } = p;
+    const r = await movePlace(trx, { id: p.responseId, pagePosition, language, now });
+    if (r.numAffectedRows !== 1n) return false;
     if (p.questionIds.length)
-      await trx
-        .deleteFrom('survey_answers')
-        .where('response_id', '=', p.responseId)
-        .where('question_id', 'in', p.questionIds)
-        .execute();
+      await deletePageRows(trx, { responseId: p.responseId, questionIds: p.questionIds });
     if (p.answers.length) await insertAnswers(trx, p.responseId, p.answers);
     await alongside?.(trx);
     return true;
