@@ -98,7 +98,8 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.use(express.json({ limit: '100kb' }));
   app.use(sessionMiddleware(db, config, clock, secret));
   app.use(sessionTimeouts(clock));
-  app.use(passport.initialize());
+  // compat: false — no req._passport for Passport 0.4 strategies, which the app does not use.
+  app.use(passport.initialize({ compat: false }));
   app.use(passport.session());
   const resident = residentLocale(config);
   const staffLang = staffLocale(config);

@@ -21,17 +21,17 @@ import type { Compilable, CompiledQuery, DialectAdapter, Kysely, QueryResult } f
 export function prepared<S, A extends object, R>(
   build: (db: Kysely<S>, args: A) => Compilable<R>,
 ): (db: Kysely<S>, args: A) => Promise<QueryResult<R>> {
-  const plans = new WeakMap<DialectAdapter, Map<string, Plan<R>>>();
+  const plansOf = new WeakMap<DialectAdapter, Plan<R>[]>();
   return async (db, args) => {
     // Kysely marks getExecutor internal; its adapter tells one dialect's SQL from another's.
     const executor = db.getExecutor();
-    let byShape = plans.get(executor.adapter);
-    if (!byShape) plans.set(executor.adapter, (byShape = new Map()));
-    const shape = shapeOf(args);
-    let plan = byShape.get(shape);
+    let plans = plansOf.get(executor.adapter);
+    if (!plans) plansOf.set(executor.adapter, (plans = []));
+    let plan = plans.find((p) => fits(args, p.shape));
     if (!plan) {
       if (executor.plugins.length) throw new Error('prepared queries skip plugins; none is set');
-      byShape.set(shape, (plan = planOf(build(db, standIns(args, []) as A).compile())));
+      plan = planOf(shapeOf(args), build(db, standIns(args, []) as A).compile());
+      if (plans.unshift(plan) > MAX_SHAPES) plans.pop();
     }
     const compiled: CompiledQuery<R> = { ...plan.compiled, parameters: plan.fill(args) };
     if (CHECK) sameAsBuilt(compiled, build(db, args).compile());
@@ -39,6 +39,8 @@ export function prepared<S, A extends object, R>(
   };
 }
 
+/** Shapes kept per query (a page's insert has one per number of rows); the oldest goes first. */
+const MAX_SHAPES = 64;
 const CHECK = process.env.NODE_ENV === 'test';
 
 /** A value's stand-in while a prepared query is built: where in the arguments to find it. */
@@ -51,13 +53,15 @@ class Slot {
 }
 
 interface Plan<R> {
+  shape: Shape;
   compiled: CompiledQuery<R>;
   fill(args: object): unknown[];
 }
 
-function planOf<R>(compiled: CompiledQuery<R>): Plan<R> {
+function planOf<R>(shape: Shape, compiled: CompiledQuery<R>): Plan<R> {
   const places = compiled.parameters;
   return {
+    shape,
     compiled,
     fill: (args) => places.map((p) => (p instanceof Slot ? valueAt(args, p.path) : p)),
   };
@@ -84,20 +88,34 @@ function standIns(v: unknown, path: (string | number)[]): unknown {
   return new Slot(path);
 }
 
-/** What of the arguments can change the SQL: array lengths, record keys, undefined values. */
-function shapeOf(v: unknown): string {
-  if (v === undefined) return 'u';
-  if (Array.isArray(v)) {
-    let s = '[';
-    for (const x of v) s += shapeOf(x) + ',';
-    return s + ']';
+/**
+ * What of the arguments can change the SQL: array lengths, record keys (in order) and which
+ * values are undefined. Checked on every call (`fits`) without allocating anything.
+ */
+type Shape = 'value' | 'undefined' | { list: Shape[] } | { keys: string[]; of: Shape[] };
+
+function shapeOf(v: unknown): Shape {
+  if (v === undefined) return 'undefined';
+  if (Array.isArray(v)) return { list: v.map(shapeOf) };
+  if (isRecord(v)) return { keys: Object.keys(v), of: Object.values(v).map(shapeOf) };
+  return 'value';
+}
+
+function fits(v: unknown, s: Shape): boolean {
+  if (s === 'undefined') return v === undefined;
+  if (s === 'value') return v !== undefined && !Array.isArray(v) && !isRecord(v);
+  if ('list' in s) {
+    if (!Array.isArray(v) || v.length !== s.list.length) return false;
+    for (let i = 0; i < v.length; i++) if (!fits(v[i], s.list[i])) return false;
+    return true;
   }
-  if (isRecord(v)) {
-    let s = '{';
-    for (const k of Object.keys(v)) s += k + ':' + shapeOf(v[k]) + ',';
-    return s + '}';
+  if (!isRecord(v)) return false;
+  let i = 0;
+  for (const k in v) {
+    if (k !== s.keys[i] || !fits(v[k], s.of[i])) return false;
+    i++;
   }
-  return '';
+  return i === s.keys.length;
 }
 
 function sameAsBuilt(run: CompiledQuery, built: CompiledQuery): void {
