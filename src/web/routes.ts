@@ -20,9 +20,10 @@ interface StackLayer {
  *
  * A request is then offered only the routes that can match it: those whose path starts with the
  * same first segment as the request's (`/s/r/:rid` for `/s/…`), and those whose first segment
- * is not a literal (`/:id`), in their order. Trying the two hundred routes in turn cost a
- * resident's survey page about 5% of its CPU. Paths are matched without regard to case, as the
- * routers match them. `stack` holds every route, in order.
+ * is not a literal (`/:id`), in their order, instead of trying every route of the app in turn
+ * (measured on the survey bench: the router's own time per page down by a third, about 1% of
+ * the page). Paths are matched without regard to case, as the routers match them. `stack` holds
+ * every route, in order.
  */
 export function flatRouter(...routers: Router[]): RequestHandler & { stack: StackLayer[] } {
   const layers: StackLayer[] = [];
@@ -50,12 +51,9 @@ export function flatRouter(...routers: Router[]): RequestHandler & { stack: Stac
     if (first !== null) return push(byFirst.get(first)!, layer);
     for (const router of [...byFirst.values(), anyFirst]) push(router, layer);
   });
-  const handler: RequestHandler = (req, res, next) =>
-    (req.url.startsWith('/') ? (byFirst.get(firstSegment(req.url)) ?? anyFirst) : every)(
-      req,
-      res,
-      next,
-    );
+  const routerFor = (url: string) =>
+    url.startsWith('/') ? (byFirst.get(firstSegment(url)) ?? anyFirst) : every;
+  const handler: RequestHandler = (req, res, next) => routerFor(req.url)(req, res, next);
   return Object.assign(handler, { stack: layers });
 }
 
