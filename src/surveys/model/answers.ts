@@ -1,6 +1,6 @@
 import type { AnswerState } from '../../db/schema';
 import { conditionHolds, type SeenAnswer, type SeenAnswers } from './conditions';
-import type { PageDef, QuestionDef, SurveyDefinition } from './definition';
+import { allQuestions, type PageDef, type QuestionDef, type SurveyDefinition } from './definition';
 import {
   LONG_TEXT_MAX,
   SHORT_TEXT_MAX,
@@ -316,7 +316,7 @@ const byIdOf = new WeakMap<SurveyDefinition['pages'], Map<number, QuestionDef>>(
 function questionsById(pages: SurveyDefinition['pages']): Map<number, QuestionDef> {
   let byId = byIdOf.get(pages);
   if (!byId) {
-    byId = new Map(pages.flatMap((p) => p.questions).map((q) => [q.id, q]));
+    byId = new Map(allQuestions({ pages }).map((q) => [q.id, q]));
     if (Object.isFrozen(pages)) byIdOf.set(pages, byId);
   }
   return byId;
