@@ -27,11 +27,11 @@ import { PUBLIC_DIR, USWDS_DIST, VIEWS_DIR } from './paths';
 import { csrfLocals, csrfProtection } from './web/csrf';
 import { errorHandler, notFound } from './web/error-handler';
 import { flashLocals } from './web/flash';
-import { healthRoutes } from './web/health.routes';
+import { healthCheck } from './web/health.routes';
 import { residentLocale, staffLocale } from './web/locale';
 import { requestLog } from './web/request-log';
 import { rateLimits } from './web/rate-limit';
-import { flatRouter } from './web/routes';
+import { chain, flatRouter } from './web/routes';
 import { noStore, securityHeaders } from './web/security';
 import { cookieName, sessionMiddleware, sessionTimeouts } from './web/session';
 import { staffLocals } from './web/staff-locals';
@@ -53,6 +53,10 @@ export interface AppDeps {
 
 /** Paths whose pages are for staff (English) rather than residents (their own language). */
 const STAFF_PATHS = /^\/(staff|login|logout|set-password)(\/|$)/;
+
+/** Passport keeps a signed-in staff member at session.passport (see passport.session()). */
+const hasLogin = (req: express.Request): boolean =>
+  (req.session as { passport?: unknown } | undefined)?.passport !== undefined;
 
 /** Builds the Express app from its dependencies; src/server.ts starts it. */
 export async function createApp(deps: AppDeps): Promise<express.Express> {
@@ -86,29 +90,35 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
   app.set('sessionCookieName', cookieName(config));
   Object.assign(app.locals, viewHelpers(config.cityTimeZone), { siteName: 'Civic Panel' });
 
-  app.use(requestLog(logger));
-  app.use(securityHeaders(config));
+  app.use(chain(requestLog(logger), securityHeaders(config)));
   app.use('/assets/uswds', express.static(USWDS_DIST, { maxAge: '7d', index: false }));
   app.use('/assets', express.static(PUBLIC_DIR, { maxAge: '1h', index: false }));
-  app.use(healthRoutes(db));
+  app.get('/healthz', healthCheck(db));
 
-  app.use(noStore);
-  app.use(cookieParser());
-  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 2000 }));
-  app.use(express.json({ limit: '100kb' }));
-  app.use(sessionMiddleware(db, config, clock, secret));
-  app.use(sessionTimeouts(clock));
-  // compat: false — no req._passport for Passport 0.4 strategies, which the app does not use.
-  app.use(passport.initialize({ compat: false }));
-  app.use(passport.session());
   const resident = residentLocale(config);
   const staffLang = staffLocale(config);
-  app.use((req, res, next) => (STAFF_PATHS.test(req.path) ? staffLang : resident)(req, res, next));
-  app.use(flashLocals);
-  app.use(csrfLocals(clock));
-  app.use(staffLocals);
-  // The CSV upload is multipart: its token is readable only after multer, so its route checks it.
-  app.use((req, res, next) => (isImportUpload(req) ? next() : csrfProtection(req, res, next)));
+  const restoreLogin = passport.session();
+  // What every page passes before its route, in this order, as one layer (see chain).
+  app.use(
+    chain(
+      noStore,
+      cookieParser(),
+      // Forms only: no route takes a JSON body.
+      express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 2000 }),
+      sessionMiddleware(db, config, clock, secret),
+      sessionTimeouts(clock),
+      // compat: false — no req._passport for Passport 0.4 strategies, which the app does not use.
+      passport.initialize({ compat: false }),
+      // Only a session holding a staff login has someone to restore; residents' never do.
+      (req, res, next) => (hasLogin(req) ? restoreLogin(req, res, next) : next()),
+      (req, res, next) => (STAFF_PATHS.test(req.path) ? staffLang : resident)(req, res, next),
+      flashLocals,
+      csrfLocals(clock),
+      staffLocals,
+      // The CSV upload is multipart: its token is readable only after multer, so its route checks it.
+      (req, res, next) => (isImportUpload(req) ? next() : csrfProtection(req, res, next)),
+    ),
+  );
 
   // Every feature router spells its full paths (the route-role test reads them); they are
   // mounted as one flat stack, in this order (see flatRouter).

@@ -58,11 +58,33 @@ export function staffLocale(config: Config): RequestHandler {
  * and those names as the page's language says them (`city.service311` …).
  */
 export function setLocale(locals: Record<string, any>, lang: Locale, names: CityNames): void {
+  const words = wordsFor(lang, names);
   locals.lang = lang;
-  lazyLocal(locals, 't', () => translator(lang, names));
-  lazyLocal(locals, 'dir', () => (locals.t as TFunction)('meta.dir'));
+  locals.t = words.t;
+  locals.dir = words.dir;
   locals.cityNames = names;
-  lazyLocal(locals, 'city', () => cityVariables(lang, names));
+  locals.city = words.city;
+}
+
+interface Words {
+  t: TFunction;
+  dir: string;
+  city: Readonly<CityNames>;
+}
+
+/** What setLocale gives a page, made once per language and configuration (they never change). */
+const words = new WeakMap<CityNames, Map<Locale, Words>>();
+
+function wordsFor(lang: Locale, names: CityNames): Words {
+  let byLang = words.get(names);
+  if (!byLang) words.set(names, (byLang = new Map()));
+  let w = byLang.get(lang);
+  if (!w) {
+    const t = translator(lang, names);
+    w = { t, dir: t('meta.dir'), city: Object.freeze(cityVariables(lang, names)) };
+    byLang.set(lang, w);
+  }
+  return w;
 }
 
 /**

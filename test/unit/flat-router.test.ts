@@ -1,6 +1,6 @@
 import express, { Router, type RequestHandler } from 'express';
 import request from 'supertest';
-import { flatRouter } from '../../src/web/routes';
+import { chain, flatRouter } from '../../src/web/routes';
 
 /** A router of use cases, as a feature builds it: routers of routes used at `/`. */
 function feature(name: string, paths: string[]): Router {
@@ -85,5 +85,56 @@ describe('flatRouter', () => {
     r.use((_req, _res, next) => next());
     r.get('/a', (_req, res) => void res.send('a'));
     expect(() => flatRouter(r)).toThrow(/routes/);
+  });
+});
+
+describe('chain', () => {
+  /** An app whose one middleware is `handlers` chained, answering what they left in res.locals. */
+  function chained(...handlers: RequestHandler[]) {
+    const app = express();
+    app.use(chain(...handlers));
+    app.get('/', (_req, res) => void res.send((res.locals.seen as string[]).join(' ')));
+    app.use(((err, _req, res, _next) => {
+      void res.status(500).send(`error: ${(err as Error).message}`);
+    }) as express.ErrorRequestHandler);
+    return app;
+  }
+  const mark =
+    (name: string): RequestHandler =>
+    (_req, res, next) => {
+      res.locals.seen = [...((res.locals.seen as string[]) ?? []), name];
+      next();
+    };
+
+  it('runs each handler in order, then the routes after it', async () => {
+    expect((await request(chained(mark('a'), mark('b'), mark('c'))).get('/')).text).toBe('a b c');
+  });
+
+  it('waits for a handler that calls next later', async () => {
+    const later: RequestHandler = (_req, _res, next) => void setTimeout(() => next(), 5);
+    expect((await request(chained(mark('a'), later, mark('b'))).get('/')).text).toBe('a b');
+  });
+
+  it('ends with the error of a handler that passes one, throws or rejects, skipping the rest', async () => {
+    const failures: RequestHandler[] = [
+      (_req, _res, next) => next(new Error('passed')),
+      () => {
+        throw new Error('thrown');
+      },
+      async () => {
+        await Promise.resolve();
+        throw new Error('rejected');
+      },
+    ];
+    for (const [i, fail] of failures.entries()) {
+      const res = await request(chained(mark('a'), fail, mark('never'))).get('/');
+      expect(res.status).toBe(500);
+      expect(res.text).toBe(`error: ${['passed', 'thrown', 'rejected'][i]}`);
+    }
+  });
+
+  it('goes on after next("route"), as the router does for middleware', async () => {
+    const route: RequestHandler = (_req, _res, next) => next('route');
+    expect((await request(chained(mark('a'), route, mark('b'))).get('/')).text).toBe('a b');
   });
 });
