@@ -84,6 +84,9 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Pages are never stored (no-store): an ETag, a hash of each page sent, would serve nothing.
+  // Static assets keep theirs (express.static makes its own).
+  app.set('etag', false);
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');
   app.set('trust proxy', config.trustProxy);

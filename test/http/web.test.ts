@@ -23,6 +23,7 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined(); // never stored, so never revalidated
     expect(res.headers['x-powered-by']).toBeUndefined();
     // HSTS only in production (see sessions.test.ts), not over plain http in development.
     expect(res.headers['strict-transport-security']).toBeUndefined();
@@ -40,6 +41,7 @@ describe('security headers', () => {
     const res = await request(ctx.app).get('/assets/uswds/css/uswds.min.css');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/css/);
+    expect(res.headers.etag).toBeDefined(); // assets are cached and revalidated
   });
 });
 

@@ -81,6 +81,18 @@ describe('prepared queries (built once per shape of their arguments)', () => {
     expect(names.map((n) => n.name)).toEqual(['uno', 'two', 'three']);
   });
 
+  test('on a transaction that has ended, it is refused as any Kysely query is', async () => {
+    const byId = prepared((d: Kysely<T>, a: { id: number }) =>
+      d.selectFrom('item').select('name').where('id', '=', a.id),
+    );
+    let ended: Kysely<T> | undefined;
+    await db.transaction().execute(async (trx) => {
+      ended = trx;
+      await byId(trx, { id: 1 });
+    });
+    await expect(byId(ended!, { id: 1 })).rejects.toThrow(/already committed/);
+  });
+
   test('under the tests, a build that looks at a value fails instead of running the wrong SQL', async () => {
     const risky = prepared((d: Kysely<T>, a: { id: number; withNote: boolean }) => {
       const q = d.selectFrom('item').select('id').where('id', '=', a.id);
