@@ -32,7 +32,6 @@ export function openDatabase(file: string): OpenedDatabase {
   // table from the OS. 64 MB keeps the working set in memory (measured: a full scan 31 → 9 ms).
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
-  if (process.env.NOCKPT) sqlite.pragma('wal_autocheckpoint = ' + process.env.NOCKPT);
   const counts = { transactions: 0, commits: 0 };
   const db = new Kysely<Database>({
     dialect: new GroupCommitDialect({
