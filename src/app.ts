@@ -34,6 +34,7 @@ import { rateLimits } from './web/rate-limit';
 import { chain, flatRouter } from './web/routes';
 import { noStore, securityHeaders } from './web/security';
 import { cookieName, sessionMiddleware, sessionTimeouts } from './web/session';
+import { staffIdOf } from './web/session-store';
 import { staffLocals } from './web/staff-locals';
 import { viewHelpers } from './web/view-helpers';
 
@@ -53,10 +54,6 @@ export interface AppDeps {
 
 /** Paths whose pages are for staff (English) rather than residents (their own language). */
 const STAFF_PATHS = /^\/(staff|login|logout|set-password)(\/|$)/;
-
-/** Passport keeps a signed-in staff member at session.passport (see passport.session()). */
-const hasLogin = (req: express.Request): boolean =>
-  (req.session as { passport?: unknown } | undefined)?.passport !== undefined;
 
 /** Builds the Express app from its dependencies; src/server.ts starts it. */
 export async function createApp(deps: AppDeps): Promise<express.Express> {
@@ -117,7 +114,7 @@ export async function createApp(deps: AppDeps): Promise<express.Express> {
       // Residents' pages use neither: adding the methods to each request was a fifteenth of
       // what a survey page allocated.
       (req, res, next) =>
-        hasLogin(req)
+        req.session && staffIdOf(req.session) !== null
           ? restoreLogin(req, res, next)
           : STAFF_PATHS.test(req.path)
             ? passportMethods(req, res, next)

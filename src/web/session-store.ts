@@ -19,7 +19,7 @@ export function saveSessionWith(s: session.Session, trx: DB): Promise<void> {
 }
 
 /** Passport keeps the signed-in staff member's id at session.passport.user. */
-function staffIdOf(data: session.SessionData): number | null {
+export function staffIdOf(data: object): number | null {
   const user = (data as { passport?: { user?: unknown } }).passport?.user;
   return typeof user === 'number' && Number.isSafeInteger(user) ? user : null;
 }
